@@ -1,0 +1,109 @@
+package com.mas.gateway.api;
+
+import com.mas.gateway.config.ProviderConfig;
+import com.mas.gateway.provider.BodyCollector;
+import com.mas.gateway.provider.Cancellation;
+import com.mas.gateway.provider.Provider;
+import com.mas.gateway.provider.UpstreamCall;
+import com.mas.gateway.provider.UpstreamResponse;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends a resolved request to its provider and answers the client: a streamed answer through a
+ * {@link StreamRelay}, a whole one as JSON. A client that goes away at any point cancels the
+ * upstream attempt.
+ */
+final class Dispatcher {
+
+  /** Non-streaming answers are read whole; this bounds one in memory. */
+  private static final int MAX_COMPLETE_BODY = 16 * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final Map<String, Provider> providers;
+  private final Map<String, ProviderConfig> configs;
+  private final GatewayMetrics metrics;
+  private final int maxEventBytes;
+
+  Dispatcher(Vertx vertx, Map<String, Provider> providers, Map<String, ProviderConfig> configs,
+      GatewayMetrics metrics, int maxEventBytes) {
+    this.vertx = vertx;
+    this.providers = providers;
+    this.configs = configs;
+    this.metrics = metrics;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  /** Completes when the client's response has ended; failures are already rendered. */
+  Future<Void> dispatch(Exchange exchange) {
+    String providerName = exchange.target().provider();
+    Provider provider = providers.get(providerName);
+    if (provider == null) {
+      return Future.failedFuture(new GatewayException(503, "server_error", "provider_unavailable", null,
+          "Provider '" + providerName + "' is not available on this gateway."));
+    }
+    Cancellation cancellation = new Cancellation();
+    HttpServerResponse response = exchange.context().response();
+    response.closeHandler(v -> cancellation.cancel());
+    UpstreamCall call = new UpstreamCall(exchange.requestId(), exchange.request(), exchange.target().model(),
+        cancellation, exchange.context().request().headers());
+    metrics.streamStarted();
+    return provider.send(call)
+        .compose(upstream -> answer(exchange, upstream))
+        .onComplete(result -> metrics.streamEnded(providerName, outcome(result.succeeded(), cancellation)))
+        .mapEmpty();
+  }
+
+  private Future<?> answer(Exchange exchange, UpstreamResponse upstream) {
+    long idleMillis = configs.get(exchange.target().provider()).timeouts().idle().toMillis();
+    if (exchange.request().stream()) {
+      return new StreamRelay(vertx, exchange, upstream, idleMillis, () -> firstEvent(exchange)).run(maxEventBytes);
+    }
+    return collectWhole(upstream, idleMillis)
+        .map(body -> upstream.translator().completeBody(body))
+        .compose(body -> respondComplete(exchange, body));
+  }
+
+  /** Reads a whole (non-streaming) answer; silence longer than the idle limit is a 504. */
+  private Future<Buffer> collectWhole(UpstreamResponse upstream, long idleMillis) {
+    boolean[] idle = {false};
+    IdleWatchdog watchdog = new IdleWatchdog(vertx, idleMillis, () -> {
+      idle[0] = true;
+      upstream.cancellation().cancel();
+    });
+    watchdog.start();
+    return BodyCollector.collect(upstream.body(), MAX_COMPLETE_BODY, watchdog::touch)
+        .eventually(() -> {
+          watchdog.stop();
+          return Future.succeededFuture();
+        })
+        .recover(failure -> Future.failedFuture(idle[0]
+            ? GatewayException.timeout("The upstream provider sent nothing for " + idleMillis + " ms.")
+            : GatewayException.badGateway("upstream_stream_cut", "The upstream provider's response broke off.")));
+  }
+
+  private Future<Void> respondComplete(Exchange exchange, Buffer body) {
+    HttpServerResponse response = exchange.context().response();
+    if (response.closed()) {
+      return Future.succeededFuture();
+    }
+    response.setStatusCode(200).putHeader("content-type", "application/json");
+    GatewayVerticle.routeHeaders(exchange);
+    return response.end(body);
+  }
+
+  private void firstEvent(Exchange exchange) {
+    metrics.firstEvent(exchange.target().provider(), Duration.ofNanos(System.nanoTime() - exchange.startNanos()));
+  }
+
+  private static String outcome(boolean succeeded, Cancellation cancellation) {
+    if (cancellation.cancelled()) {
+      return succeeded ? "client_gone" : "cancelled";
+    }
+    return succeeded ? "ok" : "error";
+  }
+}

@@ -1,0 +1,114 @@
+package com.mas.gateway.api;
+
+import com.mas.gateway.auth.ApiKeyAuthStage;
+import com.mas.gateway.auth.TenantDirectory;
+import com.mas.gateway.chat.ChatRequestParser;
+import com.mas.gateway.config.GatewayConfig;
+import com.mas.gateway.provider.Provider;
+import com.mas.gateway.provider.ProviderRegistry;
+import com.mas.gateway.routing.ModelCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The public OpenAI-compatible API. One instance per event loop; each has its own provider
+ * clients, so a request stays on the loop that accepted it from first byte to last token. The
+ * lifecycle of a chat request reads top to bottom in {@link #chat(RoutingContext)}.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private final GatewayConfig config;
+  private final ProviderRegistry registry;
+  private final GatewayMetrics metrics;
+  private HttpServer server;
+  private Map<String, Provider> providers;
+  private ApiKeyAuthStage auth;
+  private Pipeline pipeline;
+  private Dispatcher dispatcher;
+
+  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics) {
+    this.config = config;
+    this.registry = registry;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    providers = registry.bind(vertx);
+    ModelCatalog catalog = new ModelCatalog(config);
+    auth = new ApiKeyAuthStage(new TenantDirectory(config.tenants()));
+    pipeline = new Pipeline(List.of(
+        auth,
+        new ParseStage(new ChatRequestParser()),
+        new ResolveStage(catalog)));
+    dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
+    HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
+    server = vertx.createHttpServer(options).requestHandler(router(catalog));
+    return server.listen(config.server().port(), config.server().host());
+  }
+
+  /** Stops accepting connections; in-flight requests may finish within {@code grace}. */
+  public Future<Void> shutdown(Duration grace) {
+    return server == null ? Future.succeededFuture() : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(providers.values().stream().map(Provider::close).toList());
+  }
+
+  private Router router(ModelCatalog catalog) {
+    Router router = Router.router(vertx);
+    ModelsHandler models = new ModelsHandler(catalog, System.currentTimeMillis() / 1000);
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
+    for (String prefix : new String[] {"/v1", ""}) {
+      router.post(prefix + "/chat/completions").handler(body).handler(this::chat);
+      router.get(prefix + "/models").handler(this::authorized).handler(models::handle);
+    }
+    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(this::failure);
+    return router;
+  }
+
+  /** The whole lifecycle of a chat request. */
+  private void chat(RoutingContext context) {
+    Exchange exchange = new Exchange(context, RequestIds.from(context.request().getHeader("x-request-id")));
+    context.response().putHeader("x-request-id", exchange.requestId());
+    pipeline.run(exchange)
+        .compose(v -> dispatcher.dispatch(exchange))
+        .onFailure(failure -> {
+          ErrorRenderer.respond(context.response(), failure);
+          if (exchange.target() == null) {
+            metrics.rejected(failure); // dispatched requests are counted by the dispatcher
+          }
+        });
+  }
+
+  private void authorized(RoutingContext context) {
+    Exchange exchange = new Exchange(context, RequestIds.from(context.request().getHeader("x-request-id")));
+    context.response().putHeader("x-request-id", exchange.requestId());
+    auth.apply(exchange)
+        .onSuccess(v -> context.next())
+        .onFailure(failure -> ErrorRenderer.respond(context.response(), failure));
+  }
+
+  private void failure(RoutingContext context) {
+    ErrorRenderer.respond(context.response(), HttpFailures.toGatewayException(context));
+  }
+
+  /** Headers that say which provider and model answered. */
+  static void routeHeaders(Exchange exchange) {
+    exchange.context().response()
+        .putHeader("x-gateway-provider", exchange.target().provider())
+        .putHeader("x-gateway-model", exchange.target().model());
+  }
+}

@@ -1,0 +1,69 @@
+package com.mas.gateway.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A validated chat-completions request. The client's JSON is kept whole so that fields the
+ * gateway does not know reach OpenAI-compatible upstreams unchanged; only the fields the gateway
+ * acts on are read out. Built by {@link ChatRequestParser}.
+ */
+public final class ChatRequest {
+
+  private final ObjectNode json;
+  private final String model;
+  private final boolean stream;
+  private final boolean includeUsage;
+
+  ChatRequest(ObjectNode json, String model, boolean stream, boolean includeUsage) {
+    this.json = json;
+    this.model = model;
+    this.stream = stream;
+    this.includeUsage = includeUsage;
+  }
+
+  /** The model the client asked for, as sent. */
+  public String model() {
+    return model;
+  }
+
+  public boolean stream() {
+    return stream;
+  }
+
+  /** True when the client asked for the final usage chunk ({@code stream_options.include_usage}). */
+  public boolean includeUsage() {
+    return includeUsage;
+  }
+
+  /** The client's JSON; read-only by convention. */
+  public ObjectNode json() {
+    return json;
+  }
+
+  /**
+   * The body for an OpenAI-compatible upstream: the client's JSON with {@code model} replaced
+   * and, when {@code forceUsage} is set on a stream, {@code stream_options.include_usage} turned
+   * on. The client's own tree is left as it was.
+   */
+  public Buffer openAiBody(ObjectMapper mapper, String upstreamModel, boolean forceUsage) {
+    ObjectNode copy = mapper.createObjectNode();
+    copy.setAll(json);
+    copy.put("model", upstreamModel);
+    if (stream && forceUsage && !includeUsage) {
+      ObjectNode options = mapper.createObjectNode();
+      if (json.get("stream_options") instanceof ObjectNode clientOptions) {
+        options.setAll(clientOptions);
+      }
+      options.put("include_usage", true);
+      copy.set("stream_options", options);
+    }
+    try {
+      return Buffer.buffer(mapper.writeValueAsBytes(copy));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parsed tree always serialises", e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.mas.gateway.config;
+
+import java.time.Duration;
+
+/**
+ * The public data port and the management port.
+ *
+ * @param host interface to bind
+ * @param port data port (OpenAI-compatible API)
+ * @param managementPort health, metrics and admin
+ * @param maxBodyBytes largest request body accepted; larger gets 413
+ * @param maxEventBytes largest single upstream SSE event; larger ends the stream with an error
+ * @param shutdownGrace how long in-flight streams may run after SIGTERM before they are cut
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    int managementPort,
+    long maxBodyBytes,
+    int maxEventBytes,
+    Duration shutdownGrace) {
+
+  public static final ServerConfig DEFAULT =
+      new ServerConfig("0.0.0.0", 8080, 9090, 4L << 20, 1 << 20, Duration.ofSeconds(30));
+
+  public ServerConfig {
+    host = host == null || host.isBlank() ? "0.0.0.0" : host;
+    shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
+  }
+
+  public ServerConfig withPorts(int newPort, int newManagementPort) {
+    return new ServerConfig(host, newPort, newManagementPort, maxBodyBytes, maxEventBytes, shutdownGrace);
+  }
+}

@@ -1,0 +1,114 @@
+package com.mas.gateway.provider.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.chat.Usage;
+import com.mas.gateway.provider.ClientSink;
+import com.mas.gateway.provider.ResponseTranslator;
+import com.mas.gateway.provider.SseEvent;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+
+/**
+ * Passes an OpenAI-compatible answer through unchanged: each event's payload is forwarded byte
+ * for byte, after a scan for usage, errors and malformed JSON. The one change: the usage-only
+ * chunk the gateway asked for on the client's behalf is removed when the client did not ask.
+ */
+final class PassThroughTranslator implements ResponseTranslator {
+
+  private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+
+  private final ObjectMapper mapper;
+  private final boolean dropUsageChunk;
+  private Usage usage;
+  private boolean contentSent;
+  private boolean finished;
+  private boolean upstreamError;
+
+  PassThroughTranslator(ObjectMapper mapper, boolean dropUsageChunk) {
+    this.mapper = mapper;
+    this.dropUsageChunk = dropUsageChunk;
+  }
+
+  @Override
+  public void onEvent(SseEvent event, ClientSink sink) {
+    if (finished) {
+      return;
+    }
+    if (event.isDone()) {
+      finished = true;
+      sink.write(DONE.copy());
+      sink.finish();
+      return;
+    }
+    ChunkScan scan = ChunkScan.of(mapper, event.data().getBytes());
+    if (scan.malformed()) {
+      finished = true;
+      sink.fail(GatewayException.badGateway("upstream_malformed_event",
+          "The upstream provider sent a malformed event; the answer is incomplete."));
+      return;
+    }
+    forward(event, scan, sink);
+  }
+
+  private void forward(SseEvent event, ChunkScan scan, ClientSink sink) {
+    if (scan.usage() != null) {
+      usage = Usage.fromOpenAi(scan.usage());
+    }
+    if (scan.error() != null) {
+      upstreamError = true;
+    } else if (dropUsageChunk && scan.emptyChoices() && scan.usage() != null) {
+      return;
+    } else {
+      contentSent = true;
+    }
+    sink.write(frame(event.data()));
+  }
+
+  @Override
+  public void onEnd(ClientSink sink) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    if (upstreamError) {
+      sink.finish();
+    } else {
+      sink.fail(GatewayException.badGateway("upstream_stream_cut",
+          "The upstream provider ended the stream before the answer was complete."));
+    }
+  }
+
+  @Override
+  public Buffer completeBody(Buffer upstreamBody) {
+    try {
+      JsonNode root = mapper.readTree(upstreamBody.getBytes());
+      if (root == null || !root.isObject()) {
+        throw new IOException("not an object");
+      }
+      JsonNode node = root.get("usage");
+      if (node != null && node.isObject()) {
+        usage = Usage.fromOpenAi(node);
+      }
+      contentSent = true;
+      return upstreamBody;
+    } catch (IOException e) {
+      throw GatewayException.badGateway("upstream_malformed_response", "The upstream provider sent a malformed response.");
+    }
+  }
+
+  @Override
+  public Usage usage() {
+    return usage;
+  }
+
+  @Override
+  public boolean contentSent() {
+    return contentSent;
+  }
+
+  private static Buffer frame(Buffer payload) {
+    return Buffer.buffer(payload.length() + 8).appendString("data: ").appendBuffer(payload).appendString("\n\n");
+  }
+}

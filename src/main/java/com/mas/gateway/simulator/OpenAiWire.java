@@ -1,0 +1,155 @@
+package com.mas.gateway.simulator;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * The OpenAI chat-completions wire format as the simulator writes it: data-only SSE chunks,
+ * the {@code chat.completion} body and error bodies, shaped like OpenAI's own recordings
+ * (see {@code conformance/openai}). One instance renders one answer, so every chunk carries
+ * the same id, created time, model and fingerprint. Each event method returns a whole SSE
+ * frame, {@code data: <one-line JSON>\n\n}.
+ */
+final class OpenAiWire {
+
+  static final String DONE = "data: [DONE]\n\n";
+
+  /** A chunk cut off inside its JSON, as a broken proxy or provider might send it. */
+  static final String MALFORMED =
+      "data: {\"id\":\"chatcmpl-broken\",\"choices\":[{\"delta\":{\"content\":\n\n";
+
+  /** The error event OpenAI sends when it fails after the stream has begun. */
+  static final String MIDSTREAM_ERROR = "data: {\"error\":{\"message\":\"The server had an error"
+      + " while processing your request.\",\"type\":\"server_error\",\"param\":null,"
+      + "\"code\":null}}\n\n";
+
+  static final String FINGERPRINT = "fp_sim0000001";
+
+  static final List<String> MODELS =
+      List.of("sim-gpt", "sim-fast", "gpt-4o-mini", "gpt-4o", "deepseek-chat");
+
+  private static final String ID_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String id;
+  private final long created;
+  private final String model;
+  private final String chunkPrefix;
+
+  OpenAiWire(String model) {
+    this.id = "chatcmpl-" + randomText(29);
+    this.created = System.currentTimeMillis() / 1000;
+    this.model = model;
+    this.chunkPrefix = "data: {\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\","
+        + "\"created\":" + created + ",\"model\":" + quoted(model)
+        + ",\"system_fingerprint\":\"" + FINGERPRINT + "\",\"choices\":";
+  }
+
+  /** The first chunk of a text answer: the role, empty content, no refusal. */
+  String roleChunk() {
+    return choiceChunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null");
+  }
+
+  /** The first chunk of a tool-call answer; OpenAI names the function in this same chunk. */
+  String toolCallRoleChunk(String callId, String function) {
+    return choiceChunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
+        + "\"id\":" + quoted(callId) + ",\"type\":\"function\",\"function\":{\"name\":"
+        + quoted(function) + ",\"arguments\":\"\"}}],\"refusal\":null}", "null");
+  }
+
+  String contentChunk(String token) {
+    return choiceChunk("{\"content\":" + quoted(token) + "}", "null");
+  }
+
+  String argumentsChunk(String fragment) {
+    return choiceChunk(
+        "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + quoted(fragment) + "}}]}",
+        "null");
+  }
+
+  /** The extra chunk with an empty delta that carries the finish reason. */
+  String finishChunk(String finishReason) {
+    return choiceChunk("{}", quoted(finishReason));
+  }
+
+  String usageChunk(int promptTokens, int completionTokens) {
+    return chunkPrefix + "[],\"usage\":" + usage(promptTokens, completionTokens).encode() + "}\n\n";
+  }
+
+  /** A whole {@code chat.completion} body with a text answer. */
+  JsonObject completion(String text, String finishReason, int promptTokens, int completion) {
+    JsonObject message = new JsonObject().put("role", "assistant").put("content", text)
+        .put("refusal", null).put("annotations", new JsonArray());
+    return completionBody(message, finishReason, promptTokens, completion);
+  }
+
+  /** A whole {@code chat.completion} body whose answer is one function call. */
+  JsonObject toolCallCompletion(
+      String callId, String function, String arguments, int promptTokens, int completion) {
+    JsonObject call = new JsonObject().put("id", callId).put("type", "function")
+        .put("function", new JsonObject().put("name", function).put("arguments", arguments));
+    JsonObject message = new JsonObject().put("role", "assistant").put("content", null)
+        .put("tool_calls", new JsonArray().add(call)).put("refusal", null);
+    return completionBody(message, "tool_calls", promptTokens, completion);
+  }
+
+  /** The OpenAI error body: all four keys always present, param and code possibly null. */
+  static JsonObject errorBody(String message, String type, String param, String code) {
+    return new JsonObject().put("error", new JsonObject().put("message", message)
+        .put("type", type).put("param", param).put("code", code));
+  }
+
+  /** The {@code GET /v1/models} list. */
+  static JsonObject modelList() {
+    JsonArray data = new JsonArray();
+    for (String name : MODELS) {
+      data.add(new JsonObject().put("id", name).put("object", "model")
+          .put("created", 1_700_000_000L).put("owned_by", "simulator"));
+    }
+    return new JsonObject().put("object", "list").put("data", data);
+  }
+
+  /** A tool-call id in OpenAI's style: {@code call_} and 24 letters or digits. */
+  static String newCallId() {
+    return "call_" + randomText(24);
+  }
+
+  private JsonObject completionBody(
+      JsonObject message, String finishReason, int promptTokens, int completion) {
+    JsonObject choice = new JsonObject().put("index", 0).put("message", message)
+        .put("logprobs", null).put("finish_reason", finishReason);
+    return new JsonObject().put("id", id).put("object", "chat.completion")
+        .put("created", created).put("model", model)
+        .put("choices", new JsonArray().add(choice))
+        .put("usage", usage(promptTokens, completion))
+        .put("system_fingerprint", FINGERPRINT);
+  }
+
+  private String choiceChunk(String delta, String finishReason) {
+    return chunkPrefix + "[{\"index\":0,\"delta\":" + delta
+        + ",\"logprobs\":null,\"finish_reason\":" + finishReason + "}]}\n\n";
+  }
+
+  private static JsonObject usage(int promptTokens, int completionTokens) {
+    return new JsonObject().put("prompt_tokens", promptTokens)
+        .put("completion_tokens", completionTokens)
+        .put("total_tokens", promptTokens + completionTokens)
+        .put("completion_tokens_details", new JsonObject().put("reasoning_tokens", 0));
+  }
+
+  private static String quoted(String text) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+  }
+
+  private static String randomText(int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+    }
+    return text.toString();
+  }
+}

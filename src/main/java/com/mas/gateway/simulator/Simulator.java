@@ -1,0 +1,85 @@
+package com.mas.gateway.simulator;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An upstream LLM provider on loopback: a real HTTP server that speaks the OpenAI
+ * chat-completions wire format, answers with deterministic text at a configurable pace and
+ * injects faults on request, so tests, the demo mode and load tests run without provider keys.
+ *
+ * <p>Endpoints: {@code POST /v1/chat/completions} and {@code POST /chat/completions} (a
+ * DeepSeek-style base URL without {@code /v1}), {@code GET /v1/models} and {@code GET /models},
+ * and {@code GET /sim/observations} (the {@link #observations()} as a JSON array). Every
+ * response carries {@code x-request-id}: the one received, or a new one. Per-request controls
+ * are described in {@link SimulatorControls}.
+ *
+ * <p>Requests are served on the event loop that accepted them; nothing blocks it.
+ */
+public final class Simulator {
+
+  private final HttpServer server;
+  private final SimulatorOptions options;
+  private final ObservationLog log;
+
+  private Simulator(HttpServer server, SimulatorOptions options, ObservationLog log) {
+    this.server = server;
+    this.options = options;
+    this.log = log;
+  }
+
+  /**
+   * Starts on {@code options.host()} and {@code options.port()} (port 0 picks a free one).
+   *
+   * @return a future that completes when the server is listening, or fails when it cannot bind
+   */
+  public static Future<Simulator> start(Vertx vertx, SimulatorOptions options) {
+    ObservationLog log = new ObservationLog();
+    return vertx.createHttpServer()
+        .requestHandler(SimulatorRoutes.router(vertx, options, log))
+        .listen(options.port(), options.host())
+        .map(server -> new Simulator(server, options, log));
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /**
+   * The OpenAI base URL to give a client, {@code http://<host>:<port>/v1}. A wildcard bind
+   * address reads as 127.0.0.1.
+   */
+  public String baseUrl() {
+    String host = options.host();
+    boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    String reachable = wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + reachable + ":" + port() + "/v1";
+  }
+
+  /**
+   * The chat-completions requests seen so far, oldest first: a snapshot, safe to call from
+   * any thread. At most {@link ObservationLog#MAX_OBSERVATIONS} are kept.
+   */
+  public List<Observation> observations() {
+    return log.snapshot();
+  }
+
+  /** The latest request that arrived with this {@code x-request-id} (or was given it). */
+  public Optional<Observation> observation(String requestId) {
+    return log.find(requestId);
+  }
+
+  /** Forgets every observation; answers in progress keep updating their own records. */
+  public void clearObservations() {
+    log.clear();
+  }
+
+  /** Stops listening and closes open connections; completes when the server is closed. */
+  public Future<Void> close() {
+    return server.close();
+  }
+}

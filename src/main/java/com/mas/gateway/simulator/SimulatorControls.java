@@ -1,0 +1,188 @@
+package com.mas.gateway.simulator;
+
+import io.vertx.core.MultiMap;
+
+/**
+ * The per-request controls of the simulator. Request headers override the
+ * {@link SimulatorOptions} the simulator was started with; nothing here needs a restart.
+ *
+ * <h2>Answer</h2>
+ * <table>
+ * <caption>Answer controls</caption>
+ * <tr><th>control</th><th>effect</th></tr>
+ * <tr><td>body {@code seed}, else header {@code x-sim-seed: <long>}, else a stable hash of the
+ *     {@code messages} JSON</td><td>the seed of the answer: the text is exactly
+ *     {@link SimulatedAnswer#text(long, AnswerLanguage, int)} for that seed, language and
+ *     length; identical requests get identical answers</td></tr>
+ * <tr><td>{@code x-sim-tokens: <n>}</td><td>the intended answer length in tokens (default
+ *     {@link SimulatorOptions#answerTokens()}); at most {@value #MAX_TOKENS}</td></tr>
+ * <tr><td>body {@code max_completion_tokens} or {@code max_tokens}</td><td>caps the answer;
+ *     when it is smaller than the intended length the answer stops there with
+ *     {@code finish_reason: "length"}, otherwise {@code "stop"}</td></tr>
+ * <tr><td>{@code x-sim-language: en|zh-Hans|zh-Hant}</td><td>the answer language</td></tr>
+ * <tr><td>{@code x-sim-ttft-ms: <ms>}</td><td>time to first token: the role chunk goes at once
+ *     (as OpenAI sends it), the first content event after this delay; a non-streamed answer
+ *     comes after this delay plus the token pacing</td></tr>
+ * <tr><td>{@code x-sim-tps: <tokens per second>}</td><td>the pace after the first token;
+ *     0 or less writes as fast as the client reads</td></tr>
+ * <tr><td>{@code x-sim-token-bytes: <n>}</td><td>repeats each token until it has at least
+ *     {@code n} UTF-8 bytes (at most 1 MiB), to push megabytes through quickly</td></tr>
+ * <tr><td>body {@code tools} with {@code tool_choice} {@code "required"} (calls the first tool)
+ *     or a named function, or header {@code x-sim-tool-call: <name>}</td><td>answers with one
+ *     call to that function instead of text, arguments {@code {"query":"<seeded word>"}},
+ *     {@code finish_reason: "tool_calls"}; {@code tool_choice: "none"} or no {@code tools}
+ *     always answers with text</td></tr>
+ * <tr><td>body {@code stream_options.include_usage: true}</td><td>adds the usage chunk
+ *     ({@code "choices":[]}) before {@code [DONE]}</td></tr>
+ * </table>
+ *
+ * <p>Usage: {@code prompt_tokens} is the characters of the messages' text divided by four,
+ * rounded up, at least 1; {@code completion_tokens} is the number of content events (tool-call
+ * argument fragments for a tool call) actually in the answer.
+ *
+ * <h2>Faults</h2>
+ * Chosen by header {@code x-sim-fault} or, when that header is absent, by the model name.
+ * The header takes one fault, and for a status fault an optional {@code retry-after}, parts
+ * separated by {@code ;}:
+ * <table>
+ * <caption>Fault controls</caption>
+ * <tr><th>header value</th><th>model name</th><th>effect</th></tr>
+ * <tr><td>{@code status=<400..599>[;retry-after=<s>]}</td><td>{@code sim-status-<code>}
+ *     (429 adds {@code retry-after: 1})</td><td>that status with OpenAI's error body for it
+ *     (429 {@code rate_limit_exceeded}, 500 {@code server_error}, 503 "The engine is
+ *     currently overloaded", ...) and the {@code retry-after} header when given</td></tr>
+ * <tr><td>{@code reset}</td><td>{@code sim-reset}</td><td>closes the connection before any
+ *     response header</td></tr>
+ * <tr><td>{@code cut-after=<n>}</td><td>{@code sim-cut-<n>}</td><td>n answer events after the
+ *     role chunk, then the connection closes: no finish chunk, no {@code [DONE]}</td></tr>
+ * <tr><td>{@code stall-after=<n>}</td><td>{@code sim-stall-<n>}</td><td>n answer events, then
+ *     silence with the connection held open until the client leaves</td></tr>
+ * <tr><td>{@code malformed-after=<n>}</td><td>{@code sim-malformed-<n>}</td><td>after n
+ *     answer events one event with truncated JSON, then the answer goes on normally</td></tr>
+ * <tr><td>{@code error-after=<n>}</td><td>{@code sim-error-<n>}</td><td>after n answer events
+ *     OpenAI's mid-stream {@code server_error} event, then {@code [DONE]}</td></tr>
+ * </table>
+ * A positional fault (cut, stall, malformed, error) whose n is not smaller than the answer
+ * strikes where the finish chunk would have gone. For a non-streamed request those faults
+ * strike when the answer would be sent: cut closes the connection, stall never answers,
+ * malformed sends a truncated JSON body with status 200, error sends a 500. A header value
+ * the simulator cannot read is answered with 400 {@code invalid_request_error}. Any other
+ * model name answers normally and is echoed in the response.
+ */
+public final class SimulatorControls {
+
+  public static final String SEED = "x-sim-seed";
+  public static final String TOKENS = "x-sim-tokens";
+  public static final String TIME_TO_FIRST_TOKEN_MS = "x-sim-ttft-ms";
+  public static final String TOKENS_PER_SECOND = "x-sim-tps";
+  public static final String LANGUAGE = "x-sim-language";
+  public static final String TOKEN_BYTES = "x-sim-token-bytes";
+  public static final String TOOL_CALL = "x-sim-tool-call";
+  public static final String FAULT = "x-sim-fault";
+
+  /** The longest answer a request may ask for. */
+  public static final int MAX_TOKENS = 10_000_000;
+
+  private SimulatorControls() {}
+
+  /**
+   * Decides the answer to a parsed request.
+   *
+   * @throws WireError a 400 naming the header that could not be read
+   */
+  static AnswerPlan plan(ChatCall call, MultiMap headers, SimulatorOptions options) {
+    try {
+      String tool = toolName(call, headers);
+      int intended = intValue(headers, TOKENS, options.answerTokens(), 1, MAX_TOKENS);
+      Integer cap = call.maxTokens();
+      boolean cut = cap != null && cap < intended;
+      return new AnswerPlan(
+          seed(call, headers),
+          language(headers, options),
+          cut ? cap : intended,
+          tool != null ? "tool_calls" : cut ? "length" : "stop",
+          intValue(headers, TIME_TO_FIRST_TOKEN_MS,
+              (int) Math.min(Integer.MAX_VALUE, options.timeToFirstToken().toMillis()),
+              0, Integer.MAX_VALUE),
+          tokensPerSecond(headers, options),
+          intValue(headers, TOKEN_BYTES, 0, 0, SimulatedAnswer.MAX_TOKEN_BYTES),
+          tool,
+          call.promptTokens(),
+          fault(call, headers));
+    } catch (IllegalArgumentException e) {
+      throw WireError.invalidRequest(e.getMessage(), null, "invalid_simulator_header");
+    }
+  }
+
+  private static long seed(ChatCall call, MultiMap headers) {
+    if (call.seed() != null) {
+      return call.seed();
+    }
+    String header = headers.get(SEED);
+    if (header == null) {
+      return call.messagesHash();
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(SEED + " must be a whole number: " + header);
+    }
+  }
+
+  private static AnswerLanguage language(MultiMap headers, SimulatorOptions options) {
+    String header = headers.get(LANGUAGE);
+    return header == null ? options.language() : AnswerLanguage.parse(header);
+  }
+
+  private static double tokensPerSecond(MultiMap headers, SimulatorOptions options) {
+    String header = headers.get(TOKENS_PER_SECOND);
+    if (header == null) {
+      return options.tokensPerSecond();
+    }
+    try {
+      double value = Double.parseDouble(header.trim());
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(TOKENS_PER_SECOND + " must be a number: " + header);
+  }
+
+  private static String toolName(ChatCall call, MultiMap headers) {
+    if (call.toolNames().isEmpty() || "none".equals(call.toolChoice())) {
+      return null;
+    }
+    String header = headers.get(TOOL_CALL);
+    if (header != null && !header.isBlank()) {
+      return header.trim();
+    }
+    if (call.namedTool() != null) {
+      return call.namedTool();
+    }
+    return "required".equals(call.toolChoice()) ? call.toolNames().get(0) : null;
+  }
+
+  private static FaultPlan fault(ChatCall call, MultiMap headers) {
+    String header = headers.get(FAULT);
+    return header == null ? FaultPlan.forModel(call.model()) : FaultPlan.parse(header);
+  }
+
+  private static int intValue(MultiMap headers, String name, int fallback, int min, int max) {
+    String header = headers.get(name);
+    if (header == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(header.trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        name + " must be a whole number from " + min + " to " + max + ": " + header);
+  }
+}

@@ -1,0 +1,80 @@
+package com.mas.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files in {@code conf/} load; surefire runs with the project directory as working directory.
+ */
+class ShippedConfigFilesTest {
+
+  private static final Path GATEWAY_YAML = Path.of("conf/gateway.yaml");
+  private static final Path DEMO_YAML = Path.of("conf/demo.yaml");
+
+  @Test
+  void production_example_loads_with_all_keys_set() {
+    LoadedConfig loaded =
+        ConfigLoader.load(
+            GATEWAY_YAML,
+            Map.of(
+                "OPENAI_API_KEY",
+                "sk-1",
+                "DEEPSEEK_API_KEY",
+                "ds-1",
+                "GATEWAY_API_KEY",
+                "tenant-1"));
+
+    assertThat(loaded.warnings()).isEmpty();
+    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek");
+    assertThat(loaded.config().providers().get("openai").baseUrl())
+        .isEqualTo("https://api.openai.com/v1");
+    assertThat(loaded.config().models())
+        .extracting(ModelConfig::name)
+        .containsExactly("mas-fast", "mas-smart");
+    assertThat(loaded.config().tenants().get(0).keySha256())
+        .containsExactly(ApiKeyHash.sha256Hex("tenant-1"));
+  }
+
+  @Test
+  void production_example_disables_deepseek_when_its_key_is_unset() {
+    LoadedConfig loaded =
+        ConfigLoader.load(GATEWAY_YAML, Map.of("OPENAI_API_KEY", "sk-1", "GATEWAY_API_KEY", "t"));
+
+    assertThat(loaded.config().providers()).containsOnlyKeys("openai");
+    assertThat(loaded.config().models()).extracting(ModelConfig::name).containsExactly("mas-smart");
+    assertThat(loaded.warnings()).hasSize(2);
+  }
+
+  @Test
+  void production_example_takes_ports_from_the_environment() {
+    LoadedConfig loaded =
+        ConfigLoader.load(
+            GATEWAY_YAML,
+            Map.of(
+                "OPENAI_API_KEY",
+                "sk-1",
+                "GATEWAY_API_KEY",
+                "t",
+                "GATEWAY_PORT",
+                "0",
+                "GATEWAY_MANAGEMENT_PORT",
+                "0"));
+
+    assertThat(loaded.config().server().port()).isZero();
+    assertThat(loaded.config().server().managementPort()).isZero();
+  }
+
+  @Test
+  void demo_file_matches_demo_mode_against_a_simulator_on_8090() {
+    GatewayConfig file = ConfigLoader.load(DEMO_YAML, Map.of("GATEWAY_API_KEY", "t")).config();
+    GatewayConfig mode = ConfigLoader.demo(8090, Map.of("GATEWAY_API_KEY", "t")).config();
+
+    assertThat(file.providers()).isEqualTo(mode.providers());
+    assertThat(file.models()).isEqualTo(mode.models());
+    assertThat(file.tenants()).isEqualTo(mode.tenants());
+    assertThat(file.server()).isEqualTo(mode.server());
+  }
+}
