@@ -3,7 +3,7 @@ package com.mas.gateway;
 import com.mas.gateway.config.ConfigException;
 import com.mas.gateway.config.ConfigLoader;
 import com.mas.gateway.config.LoadedConfig;
-
+import com.mas.gateway.loadgen.LoadgenCommand;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorCommand;
 import com.mas.gateway.simulator.SimulatorOptions;
@@ -35,7 +35,7 @@ public final class Main {
     String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (verb) {
       case "simulate" -> exitWith(SimulatorCommand.run(rest));
-      case "loadgen" -> exitWith(2);
+      case "loadgen" -> exitWith(LoadgenCommand.run(rest));
       case "help", "--help", "-h" -> System.out.println(usage());
       default -> runGateway(args, System.getenv());
     }

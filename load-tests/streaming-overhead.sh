@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Streaming overhead of the gateway: the same closed-loop load, once straight to the simulator
+# and once through the gateway, streaming and non-streaming, in one run on this machine.
+#
+#   mvn -q -DskipTests package                 # once: builds target/mas-gateway.jar
+#   load-tests/streaming-overhead.sh           # ~2 minutes with the defaults
+#   CONCURRENCY=50 DURATION=10s load-tests/streaming-overhead.sh
+#
+# Environment (all optional):
+#   CONCURRENCY   virtual users = connections per run          (default 200)
+#   DURATION      measured time per run                          (default 20s)
+#   WARMUP        unmeasured time before it, per run             (default 5s)
+#   JVM_OPTS      JVM flags of simulator, gateway and loadgen   (default below)
+#   STREAM_TPS    tokens per second of each streamed answer, like a real model  (default 50)
+#   SIM_TPS       tokens per second of non-streamed answers, 0 = at once        (default 0)
+#   MAS_GATEWAY_JAR  the jar to run                  (default target/mas-gateway.jar)
+#
+# Every process listens on, and every request goes to, 127.0.0.1 only: simulator 18090,
+# gateway 18080 (management 19090). Both servers are stopped when the script exits.
+# Exit codes: 0 all targets met, 3 a target missed, 1 the run itself failed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+CONCURRENCY="${CONCURRENCY:-200}"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-5s}"
+JAR="${MAS_GATEWAY_JAR:-target/mas-gateway.jar}"
+# Fixed heap (no resizing while measuring) pre-touched at start, and the parallel collector:
+# short stop-the-world young collections and no concurrent GC threads competing for the two
+# cores with the event loops. The same flags for all three JVMs keep the comparison fair.
+JVM_OPTS="${JVM_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch}"
+
+SIM_PORT=18090
+GATEWAY_PORT=18080
+MANAGEMENT_PORT=19090
+SIM_TTFT_MS=20
+SIM_TOKENS=64
+SIM_TPS="${SIM_TPS:-0}"
+# Streams are paced like a real model (64 tokens at 50/s is about 1.3 s per answer), so 200
+# concurrent streams load the machine the way agents do and time to first token measures the
+# gateway's pass-through delay, not queueing behind a saturated CPU.
+STREAM_TPS="${STREAM_TPS:-50}"
+HOST=127.0.0.1
+
+die() {
+  echo "streaming-overhead: $*" >&2
+  exit 1
+}
+
+[[ -f "$JAR" ]] || die "$JAR not found; build it first with:  mvn -q -DskipTests package"
+command -v java >/dev/null || die "java not found on PATH"
+command -v python3 >/dev/null || die "python3 not found on PATH (it computes the comparison)"
+command -v curl >/dev/null || die "curl not found on PATH (it polls the gateway's readiness)"
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
+}
+for port in "$SIM_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
+  if port_in_use "$port"; then
+    die "port $port on $HOST is already in use; stop whatever listens there first"
+  fi
+done
+
+WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/streaming-overhead.XXXXXX")"
+SIM_PID=""
+GATEWAY_PID=""
+LOADGEN_PID=""
+
+stop_process() {
+  local pid="$1"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  stop_process "$LOADGEN_PID"
+  stop_process "$GATEWAY_PID"
+  stop_process "$SIM_PID"
+  echo "streaming-overhead: logs and raw results kept in $WORK_DIR" >&2
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Waits until $1 (a command) succeeds, while process $2 lives; $3 names it for messages.
+wait_until() {
+  local probe="$1" pid="$2" name="$3" log="$4"
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 30 "$log" >&2 || true
+      die "$name exited during startup (log above, full log: $log)"
+    fi
+    if eval "$probe"; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$log" >&2 || true
+  die "$name was not ready after 60 s (log: $log)"
+}
+
+cat >"$WORK_DIR/gateway.yaml" <<YAML
+server: {host: $HOST, port: $GATEWAY_PORT, managementPort: $MANAGEMENT_PORT}
+providers:
+  openai: {type: openai, baseUrl: "http://$HOST:$SIM_PORT/v1", apiKey: sim, models: [sim-gpt], forwardHeaders: ["x-sim-*"]}
+tenants:
+  - id: default
+    keys: ["loadtest-key"]
+YAML
+
+echo "streaming-overhead: starting simulator on $HOST:$SIM_PORT (ttft ${SIM_TTFT_MS} ms, ${SIM_TOKENS} tokens, tps $SIM_TPS)" >&2
+# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" \
+  --ttft-ms "$SIM_TTFT_MS" --tps "$SIM_TPS" --tokens "$SIM_TOKENS" >"$WORK_DIR/simulator.log" 2>&1 &
+SIM_PID=$!
+wait_until "port_in_use $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
+
+echo "streaming-overhead: starting gateway on $HOST:$GATEWAY_PORT (management $MANAGEMENT_PORT)" >&2
+# shellcheck disable=SC2086
+GATEWAY_API_KEY=loadtest-key java $JVM_OPTS -jar "$JAR" --config "$WORK_DIR/gateway.yaml" \
+  >"$WORK_DIR/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+wait_until "curl -fsS -o /dev/null 2>/dev/null http://$HOST:$MANAGEMENT_PORT/health/ready" \
+  "$GATEWAY_PID" "gateway" "$WORK_DIR/gateway.log"
+
+# Runs loadgen once; $1 names the run, the rest are loadgen options.
+run_load() {
+  local label="$1"
+  shift
+  echo "streaming-overhead: run $label (concurrency $CONCURRENCY, warmup $WARMUP, duration $DURATION)" >&2
+  # In the background and waited for, so that a signal to this script runs the trap at once
+  # instead of after the run.
+  # shellcheck disable=SC2086
+  java $JVM_OPTS -jar "$JAR" loadgen --label "$label" --concurrency "$CONCURRENCY" \
+    --warmup "$WARMUP" --duration "$DURATION" --json "$@" \
+    >"$WORK_DIR/$label.out" 2>"$WORK_DIR/$label.err" &
+  LOADGEN_PID=$!
+  if ! wait "$LOADGEN_PID"; then
+    LOADGEN_PID=""
+    cat "$WORK_DIR/$label.err" >&2
+    die "loadgen run $label failed (output: $WORK_DIR/$label.out)"
+  fi
+  LOADGEN_PID=""
+}
+
+DIRECT=(--url "http://$HOST:$SIM_PORT/v1" --key sim --model sim-gpt)
+GATEWAY=(--url "http://$HOST:$GATEWAY_PORT/v1" --key loadtest-key --model openai/sim-gpt)
+PACED=(--header "x-sim-tps:$STREAM_TPS")
+run_load direct-stream "${DIRECT[@]}" --stream true "${PACED[@]}"
+run_load gateway-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
+run_load direct-json "${DIRECT[@]}" --stream false
+run_load gateway-json "${GATEWAY[@]}" --stream false
+
+python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" <<'PY'
+import json, sys
+
+work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps = sys.argv[1:9]
+TARGET_ADDED_P50_MS = 0.3
+TARGET_ADDED_P99_MS = 2.0
+TARGET_JSON_RATIO_PCT = 40.0
+
+
+def report(label):
+    # The gateway jar may log to stdout too: the report is the last line that is our JSON.
+    with open(f"{work_dir}/{label}.out", encoding="utf-8") as out:
+        for line in reversed(out.read().splitlines()):
+            if line.startswith("{") and '"requests"' in line:
+                return json.loads(line)
+    sys.exit(f"streaming-overhead: no loadgen report in {work_dir}/{label}.out")
+
+
+runs = {label: report(label) for label in
+        ("direct-stream", "gateway-stream", "direct-json", "gateway-json")}
+
+print(f"\nMAS Gateway streaming overhead: concurrency {concurrency}, warmup {warmup}, "
+      f"duration {duration}; simulator ttft {ttft_ms} ms, {tokens} tokens, "
+      f"streams at {stream_tps} tokens/s, non-streamed answers at "
+      f"{'once' if float(tps) <= 0 else tps + ' tokens/s'}\n")
+print(f"{'streaming':<16}{'req/s':>10}{'TTFT p50 ms':>14}{'TTFT p99 ms':>14}"
+      f"{'total p99 ms':>14}{'tokens/s':>12}{'errors':>9}")
+for name in ("direct", "gateway"):
+    r = runs[f"{name}-stream"]
+    print(f"  {name:<14}{r['rps']:>10.1f}{r['ttftMs']['p50']:>14.2f}{r['ttftMs']['p99']:>14.2f}"
+          f"{r['latencyMs']['p99']:>14.2f}{r['tokensPerSec']:>12.0f}{r['errors']:>9}")
+print(f"\n{'non-streaming':<16}{'req/s':>10}{'latency p50':>14}{'latency p99':>14}{'':>14}{'':>12}{'errors':>9}")
+for name in ("direct", "gateway"):
+    r = runs[f"{name}-json"]
+    print(f"  {name:<14}{r['rps']:>10.1f}{r['latencyMs']['p50']:>14.2f}{r['latencyMs']['p99']:>14.2f}"
+          f"{'':>14}{'':>12}{r['errors']:>9}")
+
+added_p50 = runs["gateway-stream"]["ttftMs"]["p50"] - runs["direct-stream"]["ttftMs"]["p50"]
+added_p99 = runs["gateway-stream"]["ttftMs"]["p99"] - runs["direct-stream"]["ttftMs"]["p99"]
+direct_rps = runs["direct-json"]["rps"]
+ratio = 100.0 * runs["gateway-json"]["rps"] / direct_rps if direct_rps > 0 else 0.0
+checks = [
+    ("added TTFT p50 (gateway - direct)", f"{added_p50:.2f} ms", f"<= {TARGET_ADDED_P50_MS} ms",
+     added_p50 <= TARGET_ADDED_P50_MS),
+    ("added TTFT p99 (gateway - direct)", f"{added_p99:.2f} ms", f"<= {TARGET_ADDED_P99_MS} ms",
+     added_p99 <= TARGET_ADDED_P99_MS),
+    ("non-streaming req/s, gateway/direct", f"{ratio:.1f} %", f">= {TARGET_JSON_RATIO_PCT:.0f} %",
+     ratio >= TARGET_JSON_RATIO_PCT),
+]
+errors = {label: r["errors"] for label, r in runs.items() if r["errors"] or not r["requests"]}
+if errors:
+    checks.append(("runs without errors", ", ".join(f"{k}: {v}" for k, v in errors.items()),
+                   "0 errors", False))
+
+direct_ttft = runs["direct-stream"]["ttftMs"]["p50"]
+if direct_ttft > 2 * float(ttft_ms):
+    # Closed loop: TTFT = queueing + service once the cores are busy (Little's law), so the
+    # difference measures the gateway's CPU cost per stream, not its pass-through delay.
+    print(f"\nnote: direct TTFT p50 is {direct_ttft:.2f} ms for a simulated {ttft_ms} ms: the machine is "
+          f"saturated and TTFT includes queueing. See load-tests/README.md, 'Reading the numbers'.")
+
+print(f"\n{'check':<38}{'measured':>12}   {'target':<14}result")
+for name, measured, target, ok in checks:
+    print(f"  {name:<36}{measured:>12}   {target:<14}{'PASS' if ok else 'MISS'}")
+sys.exit(0 if all(ok for *_, ok in checks) else 3)
+PY
