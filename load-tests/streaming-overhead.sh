@@ -9,7 +9,7 @@
 # Environment (all optional):
 #   CONCURRENCY   virtual users = connections per run          (default 200)
 #   DURATION      measured time per run                          (default 20s)
-#   WARMUP        unmeasured time before it, per run             (default 5s)
+#   WARMUP        unmeasured time before it, per run; the JIT needs it (default 15s)
 #   JVM_OPTS      JVM flags of simulator, gateway and loadgen   (default below)
 #   STREAM_TPS    tokens per second of each streamed answer, like a real model  (default 50)
 #   SIM_TPS       tokens per second of non-streamed answers, 0 = at once        (default 0)
@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 
 CONCURRENCY="${CONCURRENCY:-200}"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-15s}"
 JAR="${MAS_GATEWAY_JAR:-target/mas-gateway.jar}"
 # Fixed heap (no resizing while measuring) pre-touched at start, and the parallel collector:
 # short stop-the-world young collections and no concurrent GC threads competing for the two
