@@ -16,6 +16,9 @@ import io.vertx.core.parsetools.RecordParser;
  */
 public final class SseFramer implements Handler<Buffer> {
 
+  private static final byte[] DATA = {'d', 'a', 't', 'a'};
+  private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+
   private final RecordParser lines;
   private final int maxEventBytes;
   private final Handler<SseEvent> events;
@@ -56,17 +59,30 @@ public final class SseFramer implements Handler<Buffer> {
 
   private void onField(Buffer raw, int length) {
     int colon = indexOfColon(raw, length);
-    String field = raw.getString(0, colon < 0 ? length : colon);
+    int nameEnd = colon < 0 ? length : colon;
     int valueStart = colon < 0 ? length : colon + 1;
     if (valueStart < length && raw.getByte(valueStart) == ' ') {
       valueStart++;
     }
-    if ("data".equals(field)) {
-      appendData(raw.getBuffer(valueStart, length));
-    } else if ("event".equals(field)) {
+    if (isField(raw, nameEnd, DATA)) {
+      // Each line is a fresh buffer from the record parser, so a slice of it is safe to keep.
+      appendData(raw.slice(valueStart, length));
+    } else if (isField(raw, nameEnd, EVENT)) {
       eventName = raw.getString(valueStart, length);
     }
     // id and retry are not used by any provider stream; ignored as the spec allows.
+  }
+
+  private static boolean isField(Buffer raw, int nameEnd, byte[] name) {
+    if (nameEnd != name.length) {
+      return false;
+    }
+    for (int i = 0; i < nameEnd; i++) {
+      if (raw.getByte(i) != name[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void appendData(Buffer value) {

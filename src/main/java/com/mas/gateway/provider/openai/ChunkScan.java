@@ -1,67 +1,196 @@
 package com.mas.gateway.provider.openai;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-
 /**
- * A light scan of one OpenAI chunk: it tokenizes the JSON without building it (so a malformed
- * event is caught) and reads out only the top-level {@code usage} and {@code error} objects and
- * whether {@code choices} is empty.
+ * A light, allocation-free scan of one OpenAI chunk's JSON, in a single pass over its bytes. It
+ * checks the structure (balanced objects and arrays, closed strings, no control characters in
+ * strings, no byte that UTF-8 never uses, nothing after the root object), so a truncated or
+ * garbled event is caught, and it finds the top-level {@code usage} and {@code error} objects
+ * and whether {@code choices} is empty. Literals and numbers are not checked: the upstream is
+ * trusted to write them, and the client's own parser will see them as they came.
+ *
+ * <p>Only events that carry {@code usage} or {@code error} are parsed further, by the caller.
  */
-record ChunkScan(boolean malformed, JsonNode usage, JsonNode error, boolean emptyChoices) {
+record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart, int errorEnd, boolean emptyChoices) {
 
-  private static final ChunkScan MALFORMED = new ChunkScan(true, null, null, false);
+  private static final ChunkScan MALFORMED = new ChunkScan(true, -1, -1, -1, -1, false);
+  private static final int MAX_DEPTH = 64;
 
-  static ChunkScan of(ObjectMapper mapper, byte[] json) {
-    try (JsonParser parser = mapper.getFactory().createParser(json)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return MALFORMED;
-      }
-      ChunkScan scan = fields(mapper, parser);
-      return parser.nextToken() == null ? scan : MALFORMED;
-    } catch (IOException e) {
-      return MALFORMED;
-    }
+  boolean hasUsage() {
+    return usageStart >= 0;
   }
 
-  private static ChunkScan fields(ObjectMapper mapper, JsonParser parser) throws IOException {
-    JsonNode usage = null;
-    JsonNode error = null;
-    boolean emptyChoices = false;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (value == JsonToken.START_OBJECT && ("usage".equals(name) || "error".equals(name))) {
-        JsonNode node = mapper.readTree(parser);
-        usage = "usage".equals(name) ? node : usage;
-        error = "error".equals(name) ? node : error;
-      } else if (value == JsonToken.START_ARRAY && "choices".equals(name)) {
-        emptyChoices = parser.nextToken() == JsonToken.END_ARRAY;
-        skipRestOfArray(parser, emptyChoices);
-      } else {
-        parser.skipChildren();
-      }
-    }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
-      throw new IOException("unterminated object");
-    }
-    return new ChunkScan(false, usage, error, emptyChoices);
+  boolean hasError() {
+    return errorStart >= 0;
   }
 
-  private static void skipRestOfArray(JsonParser parser, boolean alreadyClosed) throws IOException {
-    if (alreadyClosed) {
-      return;
+  static ChunkScan of(byte[] json) {
+    Scanner scanner = new Scanner(json);
+    return scanner.run() ? scanner.result() : MALFORMED;
+  }
+
+  /** The single pass; one per event, short-lived. */
+  private static final class Scanner {
+    private final byte[] json;
+    private int pos;
+    private long arrays; // bit d set: the container at depth d is an array
+    private int usageStart = -1;
+    private int usageEnd = -1;
+    private int errorStart = -1;
+    private int errorEnd = -1;
+    private boolean emptyChoices;
+
+    Scanner(byte[] json) {
+      this.json = json;
     }
-    parser.skipChildren();
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      if (token == null) {
-        throw new IOException("unterminated array");
+
+    ChunkScan result() {
+      return new ChunkScan(false, usageStart, usageEnd, errorStart, errorEnd, emptyChoices);
+    }
+
+    boolean run() {
+      skipSpace();
+      if (pos >= json.length || json[pos] != '{') {
+        return false;
       }
-      parser.skipChildren();
+      if (!container(1)) {
+        return false;
+      }
+      skipSpace();
+      return pos == json.length;
+    }
+
+    /** Scans the object or array at {@code pos} (depth {@code depth}); leaves pos after it. */
+    private boolean container(int depth) {
+      if (depth > MAX_DEPTH) {
+        return false;
+      }
+      boolean array = json[pos] == '[';
+      arrays = array ? arrays | (1L << depth) : arrays & ~(1L << depth);
+      pos++;
+      skipSpace();
+      if (pos < json.length && json[pos] == (array ? ']' : '}')) {
+        pos++;
+        return true;
+      }
+      while (pos < json.length) {
+        if (!(array ? value(depth, null) : member(depth))) {
+          return false;
+        }
+        skipSpace();
+        if (pos >= json.length) {
+          return false;
+        }
+        byte next = json[pos++];
+        if (next == (array ? ']' : '}')) {
+          return true;
+        }
+        if (next != ',') {
+          return false;
+        }
+        skipSpace();
+      }
+      return false;
+    }
+
+    private boolean member(int depth) {
+      if (pos >= json.length || json[pos] != '"') {
+        return false;
+      }
+      int keyStart = pos + 1;
+      if (!string()) {
+        return false;
+      }
+      int keyEnd = pos - 1;
+      skipSpace();
+      if (pos >= json.length || json[pos++] != ':') {
+        return false;
+      }
+      skipSpace();
+      String key = depth == 1 ? topLevelKey(keyStart, keyEnd) : null;
+      return value(depth, key);
+    }
+
+    private boolean value(int depth, String topKey) {
+      if (pos >= json.length) {
+        return false;
+      }
+      int start = pos;
+      byte first = json[pos];
+      boolean ok = first == '"' ? string() : (first == '{' || first == '[') ? container(depth + 1) : scalar();
+      if (ok && topKey != null) {
+        noteTopLevel(topKey, start, first);
+      }
+      return ok;
+    }
+
+    private void noteTopLevel(String key, int start, byte first) {
+      if (first == '{' && "usage".equals(key)) {
+        usageStart = start;
+        usageEnd = pos;
+      } else if (first == '{' && "error".equals(key)) {
+        errorStart = start;
+        errorEnd = pos;
+      } else if (first == '[' && "choices".equals(key)) {
+        emptyChoices = isEmptyArray(start);
+      }
+    }
+
+    private boolean isEmptyArray(int start) {
+      int i = start + 1;
+      while (i < pos && isSpace(json[i])) {
+        i++;
+      }
+      return json[i] == ']';
+    }
+
+    /** Only the three keys the gateway acts on become strings; other keys are never copied. */
+    private String topLevelKey(int start, int end) {
+      int length = end - start;
+      if (length != 5 && length != 7) {
+        return null;
+      }
+      return new String(json, start, length, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private boolean string() {
+      pos++; // opening quote
+      while (pos < json.length) {
+        int b = json[pos++] & 0xff;
+        if (b == '"') {
+          return true;
+        }
+        if (b == '\\') {
+          pos++;
+        } else if (b < 0x20 || b >= 0xf5 || b == 0xc0 || b == 0xc1) {
+          return false; // control character, or a byte UTF-8 never uses
+        }
+      }
+      return false;
+    }
+
+    private boolean scalar() {
+      int start = pos;
+      while (pos < json.length) {
+        byte b = json[pos];
+        if (b == ',' || b == '}' || b == ']' || isSpace(b)) {
+          break;
+        }
+        if (b == '{' || b == '[' || b == '"' || b == ':' || (b & 0xff) >= 0x80) {
+          return false;
+        }
+        pos++;
+      }
+      return pos > start;
+    }
+
+    private void skipSpace() {
+      while (pos < json.length && isSpace(json[pos])) {
+        pos++;
+      }
+    }
+
+    private static boolean isSpace(byte b) {
+      return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
   }
 }

@@ -42,23 +42,25 @@ final class PassThroughTranslator implements ResponseTranslator {
       sink.finish();
       return;
     }
-    ChunkScan scan = ChunkScan.of(mapper, event.data().getBytes());
-    if (scan.malformed()) {
+    byte[] json = event.data().getBytes();
+    ChunkScan scan = ChunkScan.of(json);
+    JsonNode reported = scan.hasUsage() ? subtree(json, scan.usageStart(), scan.usageEnd()) : null;
+    if (scan.malformed() || (scan.hasUsage() && reported == null)) {
       finished = true;
       sink.fail(GatewayException.badGateway("upstream_malformed_event",
           "The upstream provider sent a malformed event; the answer is incomplete."));
       return;
     }
+    if (reported != null) {
+      usage = Usage.fromOpenAi(reported);
+    }
     forward(event, scan, sink);
   }
 
   private void forward(SseEvent event, ChunkScan scan, ClientSink sink) {
-    if (scan.usage() != null) {
-      usage = Usage.fromOpenAi(scan.usage());
-    }
-    if (scan.error() != null) {
+    if (scan.hasError()) {
       upstreamError = true;
-    } else if (dropUsageChunk && scan.emptyChoices() && scan.usage() != null) {
+    } else if (dropUsageChunk && scan.emptyChoices() && scan.hasUsage()) {
       return;
     } else {
       contentSent = true;
@@ -95,6 +97,15 @@ final class PassThroughTranslator implements ResponseTranslator {
       return upstreamBody;
     } catch (IOException e) {
       throw GatewayException.badGateway("upstream_malformed_response", "The upstream provider sent a malformed response.");
+    }
+  }
+
+  /** The object the scan delimited, or null when its contents are not JSON after all. */
+  private JsonNode subtree(byte[] json, int start, int end) {
+    try {
+      return mapper.readTree(json, start, end - start);
+    } catch (IOException e) {
+      return null;
     }
   }
 
