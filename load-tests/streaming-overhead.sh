@@ -14,6 +14,8 @@
 #   STREAM_TPS    tokens per second of each streamed answer, like a real model  (default 50)
 #   SIM_TPS       tokens per second of non-streamed answers, 0 = at once        (default 0)
 #   MAS_GATEWAY_JAR  the jar to run                  (default target/mas-gateway.jar)
+#   PIN           1 = gateway alone on CPU 1, simulator and loadgen on CPU 0 (taskset); 0 = all
+#                 share every core                                         (default 1)
 #
 # Every process listens on, and every request goes to, 127.0.0.1 only: simulator 18090,
 # gateway 18080 (management 19090). Both servers are stopped when the script exits.
@@ -42,6 +44,17 @@ SIM_TPS="${SIM_TPS:-0}"
 # gateway's pass-through delay, not queueing behind a saturated CPU.
 STREAM_TPS="${STREAM_TPS:-50}"
 HOST=127.0.0.1
+# The gateway is the system under test: with PIN=1 it gets a core of its own, as it would on
+# its own host, while the simulator and the load generator share the other one in both the
+# direct and the gateway runs. Unpinned, every extra hop through the gateway also waits for
+# the scheduler to find it a core among five busy JVM threads, which is not what it adds.
+PIN="${PIN:-1}"
+PIN_GATEWAY=()
+PIN_DRIVERS=()
+if [[ "$PIN" == 1 ]] && command -v taskset >/dev/null && (( $(nproc) >= 2 )); then
+  PIN_GATEWAY=(taskset -c 1)
+  PIN_DRIVERS=(taskset -c 0)
+fi
 
 die() {
   echo "streaming-overhead: $*" >&2
@@ -115,14 +128,14 @@ YAML
 
 echo "streaming-overhead: starting simulator on $HOST:$SIM_PORT (ttft ${SIM_TTFT_MS} ms, ${SIM_TOKENS} tokens, tps $SIM_TPS)" >&2
 # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" \
+"${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" \
   --ttft-ms "$SIM_TTFT_MS" --tps "$SIM_TPS" --tokens "$SIM_TOKENS" >"$WORK_DIR/simulator.log" 2>&1 &
 SIM_PID=$!
 wait_until "port_in_use $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
 
 echo "streaming-overhead: starting gateway on $HOST:$GATEWAY_PORT (management $MANAGEMENT_PORT)" >&2
 # shellcheck disable=SC2086
-GATEWAY_API_KEY=loadtest-key java $JVM_OPTS -jar "$JAR" --config "$WORK_DIR/gateway.yaml" \
+GATEWAY_API_KEY=loadtest-key "${PIN_GATEWAY[@]}" java $JVM_OPTS -jar "$JAR" --config "$WORK_DIR/gateway.yaml" \
   >"$WORK_DIR/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 wait_until "curl -fsS -o /dev/null 2>/dev/null http://$HOST:$MANAGEMENT_PORT/health/ready" \
@@ -136,7 +149,7 @@ run_load() {
   # In the background and waited for, so that a signal to this script runs the trap at once
   # instead of after the run.
   # shellcheck disable=SC2086
-  java $JVM_OPTS -jar "$JAR" loadgen --label "$label" --concurrency "$CONCURRENCY" \
+  "${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" loadgen --label "$label" --concurrency "$CONCURRENCY" \
     --warmup "$WARMUP" --duration "$DURATION" --json "$@" \
     >"$WORK_DIR/$label.out" 2>"$WORK_DIR/$label.err" &
   LOADGEN_PID=$!
@@ -156,10 +169,11 @@ run_load gateway-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
 run_load direct-json "${DIRECT[@]}" --stream false
 run_load gateway-json "${GATEWAY[@]}" --stream false
 
-python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" <<'PY'
+python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" <<'PY'
 import json, sys
 
-work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps = sys.argv[1:9]
+work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps, pin = sys.argv[1:10]
+pinned = "gateway on CPU 1, simulator and loadgen on CPU 0" if pin != "0" else "no"
 TARGET_ADDED_P50_MS = 0.3
 TARGET_ADDED_P99_MS = 2.0
 TARGET_JSON_RATIO_PCT = 40.0
@@ -180,7 +194,7 @@ runs = {label: report(label) for label in
 print(f"\nMAS Gateway streaming overhead: concurrency {concurrency}, warmup {warmup}, "
       f"duration {duration}; simulator ttft {ttft_ms} ms, {tokens} tokens, "
       f"streams at {stream_tps} tokens/s, non-streamed answers at "
-      f"{'once' if float(tps) <= 0 else tps + ' tokens/s'}\n")
+      f"{'once' if float(tps) <= 0 else tps + ' tokens/s'}; pinned: {pinned}\n")
 print(f"{'streaming':<16}{'req/s':>10}{'TTFT p50 ms':>14}{'TTFT p99 ms':>14}"
       f"{'total p99 ms':>14}{'tokens/s':>12}{'errors':>9}")
 for name in ("direct", "gateway"):
