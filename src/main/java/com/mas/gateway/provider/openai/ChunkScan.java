@@ -1,5 +1,7 @@
 package com.mas.gateway.provider.openai;
 
+import java.util.Arrays;
+
 /**
  * A light, allocation-free scan of one OpenAI chunk's JSON, in a single pass over its bytes. It
  * checks the structure (balanced objects and arrays, closed strings, no control characters in
@@ -10,17 +12,18 @@ package com.mas.gateway.provider.openai;
  *
  * <p>Only events that carry {@code usage} or {@code error} are parsed further, by the caller.
  */
-record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart, int errorEnd, boolean emptyChoices) {
+record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasError, boolean emptyChoices) {
 
-  private static final ChunkScan MALFORMED = new ChunkScan(true, -1, -1, -1, -1, false);
+  private static final ChunkScan MALFORMED = new ChunkScan(true, -1, -1, false, false);
   private static final int MAX_DEPTH = 64;
+  private static final byte[] USAGE = {'u', 's', 'a', 'g', 'e'};
+  private static final byte[] ERROR = {'e', 'r', 'r', 'o', 'r'};
+  private static final byte[] CHOICES = {'c', 'h', 'o', 'i', 'c', 'e', 's'};
+  private static final byte[][] WATCHED = {USAGE, ERROR, CHOICES};
 
+  /** True when the chunk has a top-level {@code usage} object, at {@code [usageStart, usageEnd)}. */
   boolean hasUsage() {
     return usageStart >= 0;
-  }
-
-  boolean hasError() {
-    return errorStart >= 0;
   }
 
   static ChunkScan of(byte[] json) {
@@ -32,11 +35,9 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart
   private static final class Scanner {
     private final byte[] json;
     private int pos;
-    private long arrays; // bit d set: the container at depth d is an array
     private int usageStart = -1;
     private int usageEnd = -1;
-    private int errorStart = -1;
-    private int errorEnd = -1;
+    private boolean error;
     private boolean emptyChoices;
 
     Scanner(byte[] json) {
@@ -44,7 +45,7 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart
     }
 
     ChunkScan result() {
-      return new ChunkScan(false, usageStart, usageEnd, errorStart, errorEnd, emptyChoices);
+      return new ChunkScan(false, usageStart, usageEnd, error, emptyChoices);
     }
 
     boolean run() {
@@ -65,7 +66,6 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart
         return false;
       }
       boolean array = json[pos] == '[';
-      arrays = array ? arrays | (1L << depth) : arrays & ~(1L << depth);
       pos++;
       skipSpace();
       if (pos < json.length && json[pos] == (array ? ']' : '}')) {
@@ -106,11 +106,11 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart
         return false;
       }
       skipSpace();
-      String key = depth == 1 ? topLevelKey(keyStart, keyEnd) : null;
+      byte[] key = depth == 1 ? watchedKey(keyStart, keyEnd) : null;
       return value(depth, key);
     }
 
-    private boolean value(int depth, String topKey) {
+    private boolean value(int depth, byte[] topKey) {
       if (pos >= json.length) {
         return false;
       }
@@ -123,14 +123,13 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart
       return ok;
     }
 
-    private void noteTopLevel(String key, int start, byte first) {
-      if (first == '{' && "usage".equals(key)) {
+    private void noteTopLevel(byte[] key, int start, byte first) {
+      if (first == '{' && key == USAGE) {
         usageStart = start;
         usageEnd = pos;
-      } else if (first == '{' && "error".equals(key)) {
-        errorStart = start;
-        errorEnd = pos;
-      } else if (first == '[' && "choices".equals(key)) {
+      } else if (first == '{' && key == ERROR) {
+        error = true;
+      } else if (first == '[' && key == CHOICES) {
         emptyChoices = isEmptyArray(start);
       }
     }
@@ -143,13 +142,14 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, int errorStart
       return json[i] == ']';
     }
 
-    /** Only the three keys the gateway acts on become strings; other keys are never copied. */
-    private String topLevelKey(int start, int end) {
-      int length = end - start;
-      if (length != 5 && length != 7) {
-        return null;
+    /** The key constant when {@code json[start, end)} is one the gateway acts on, else null. */
+    private byte[] watchedKey(int start, int end) {
+      for (byte[] key : WATCHED) {
+        if (Arrays.equals(json, start, end, key, 0, key.length)) {
+          return key;
+        }
       }
-      return new String(json, start, length, java.nio.charset.StandardCharsets.US_ASCII);
+      return null;
     }
 
     private boolean string() {
