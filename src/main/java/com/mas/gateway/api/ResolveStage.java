@@ -1,9 +1,12 @@
 package com.mas.gateway.api;
 
+import com.mas.gateway.chat.RequestNeeds;
+import com.mas.gateway.routing.CapabilityCheck;
 import com.mas.gateway.routing.ModelCatalog;
+import com.mas.gateway.routing.Target;
 import io.vertx.core.Future;
 
-/** Resolves the requested model to a provider and upstream model. */
+/** Resolves the requested model to a provider and upstream model that can serve the request. */
 final class ResolveStage implements Stage {
 
   private final ModelCatalog catalog;
@@ -19,7 +22,9 @@ final class ResolveStage implements Stage {
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    exchange.target(catalog.resolve(exchange.request().model()));
+    Target target = catalog.resolve(exchange.request().model());
+    CapabilityCheck.require(RequestNeeds.of(exchange.request().json()), catalog.capabilities(target), target);
+    exchange.target(target);
     return Future.succeededFuture();
   }
 }

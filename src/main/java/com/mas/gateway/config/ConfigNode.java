@@ -45,6 +45,10 @@ final class ConfigNode {
     return node != null && !node.isMissingNode() && !node.isNull();
   }
 
+  boolean isMapping() {
+    return isPresent() && node.isObject();
+  }
+
   /** The child under {@code key}, present or not. */
   ConfigNode get(String key) {
     JsonNode child = node == null || !node.isObject() ? null : node.get(key);

@@ -1,6 +1,8 @@
 package com.mas.gateway.config;
 
+import static com.mas.gateway.config.ProviderType.ANTHROPIC;
 import static com.mas.gateway.config.ProviderType.DEEPSEEK;
+import static com.mas.gateway.config.ProviderType.GEMINI;
 import static com.mas.gateway.config.ProviderType.OPENAI;
 
 import java.util.ArrayList;
@@ -22,11 +24,10 @@ final class EnvironmentConfig {
   static LoadedConfig fromEnvironment(Map<String, String> env) {
     List<String> warnings = new ArrayList<>();
     Map<String, ProviderConfig> providers = new LinkedHashMap<>();
-    standardProvider(env, OPENAI, "OPENAI", warnings).ifPresent(p -> providers.put(p.name(), p));
-    standardProvider(env, DEEPSEEK, "DEEPSEEK", warnings)
-        .ifPresent(p -> providers.put(p.name(), p));
-    unsupported(env, "ANTHROPIC_API_KEY", "Anthropic", warnings);
-    unsupported(env, "GEMINI_API_KEY", "Gemini", warnings);
+    for (ProviderType type : List.of(OPENAI, DEEPSEEK, ANTHROPIC, GEMINI)) {
+      String prefix = type.name();
+      standardProvider(env, type, prefix, warnings).ifPresent(p -> providers.put(p.name(), p));
+    }
     return assemble(server(env), providers, List.of(), env, false, warnings);
   }
 
@@ -91,14 +92,6 @@ final class EnvironmentConfig {
       String name, ProviderType type, String baseUrl, String apiKey, List<String> models) {
     return new ProviderConfig(
         name, type, baseUrl, new Secret(apiKey), null, null, true, models, Map.of(), List.of());
-  }
-
-  private static void unsupported(
-      Map<String, String> env, String variable, String provider, List<String> warnings) {
-    if (value(env, variable).isPresent()) {
-      warnings.add(
-          variable + ": ignored, " + provider + " is not supported by this version of MAS Gateway");
-    }
   }
 
   private static LoadedConfig assemble(

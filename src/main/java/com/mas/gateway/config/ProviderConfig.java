@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param forwardHeaders client request headers passed on upstream: lowercase names, or prefixes
  *     ending in {@code *} (e.g. {@code x-sim-*} for the simulator's controls). Authorization and
  *     hop-by-hop headers are never forwarded, whatever this says.
+ * @param capabilities what each listed model can do, by upstream model id, where declared
  */
 public record ProviderConfig(
     String name,
@@ -31,7 +32,15 @@ public record ProviderConfig(
     boolean requestUsage,
     List<String> models,
     Map<String, String> headers,
-    List<String> forwardHeaders) {
+    List<String> forwardHeaders,
+    Map<String, ModelCapabilities> capabilities) {
+
+  /** A provider without declared model capabilities. */
+  public ProviderConfig(String name, ProviderType type, String baseUrl, Secret apiKey, TimeoutConfig timeouts,
+      PoolConfig pool, boolean requestUsage, List<String> models, Map<String, String> headers,
+      List<String> forwardHeaders) {
+    this(name, type, baseUrl, apiKey, timeouts, pool, requestUsage, models, headers, forwardHeaders, Map.of());
+  }
 
   public ProviderConfig {
     Objects.requireNonNull(name, "name");
@@ -44,11 +53,18 @@ public record ProviderConfig(
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     forwardHeaders = forwardHeaders == null ? List.of()
         : forwardHeaders.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList();
+    capabilities = capabilities == null ? Map.of() : Map.copyOf(capabilities);
+  }
+
+  /** What {@code upstreamModel} can do; {@link ModelCapabilities#UNDECLARED} when config is silent. */
+  public ModelCapabilities capabilitiesOf(String upstreamModel) {
+    return capabilities.getOrDefault(upstreamModel, ModelCapabilities.UNDECLARED);
   }
 
   /** This provider with other forwarded client headers. */
   public ProviderConfig withForwardHeaders(List<String> rules) {
-    return new ProviderConfig(name, type, baseUrl, apiKey, timeouts, pool, requestUsage, models, headers, rules);
+    return new ProviderConfig(
+        name, type, baseUrl, apiKey, timeouts, pool, requestUsage, models, headers, rules, capabilities);
   }
 
   /** True when the client header {@code name} (lowercase) is to be passed on upstream. */
@@ -64,7 +80,7 @@ public record ProviderConfig(
 
   private static final java.util.Set<String> NEVER_FORWARDED = java.util.Set.of("authorization", "x-api-key",
       "host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer",
-      "proxy-authorization", "cookie");
+      "proxy-authorization", "cookie", "x-goog-api-key", "api-key");
 
   @Override
   public String toString() {

@@ -51,6 +51,7 @@ final class ProviderSection {
     ConfigNode baseUrlNode = node.get("baseUrl");
     String baseUrl =
         BaseUrl.check(baseUrlNode.optionalText().orElse(type.defaultBaseUrl()), baseUrlNode.path());
+    Map<String, ModelCapabilities> capabilities = ModelList.capabilities(node.get("models"));
     return new ProviderConfig(
         name,
         type,
@@ -59,9 +60,10 @@ final class ProviderSection {
         timeouts(node.get("timeouts")),
         pool(node.get("pool")),
         node.get("requestUsage").bool(true),
-        models(node.get("models")),
+        ModelList.names(node.get("models")),
         headers(node.get("headers")),
-        forwardHeaders(node.get("forwardHeaders")));
+        forwardHeaders(node.get("forwardHeaders")),
+        capabilities);
   }
 
   private static ProviderType type(ConfigNode node) {
@@ -108,10 +110,6 @@ final class ProviderSection {
         (int) node.get("maxConnections").integer(defaults.maxConnections(), 1, 65_536),
         node.get("keepAlive").duration(defaults.keepAlive()),
         node.get("http2").bool(defaults.http2()));
-  }
-
-  private static List<String> models(ConfigNode node) {
-    return node.elements().stream().map(ConfigNode::nonBlankText).toList();
   }
 
   private static List<String> forwardHeaders(ConfigNode node) {

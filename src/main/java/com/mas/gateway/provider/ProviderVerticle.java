@@ -1,7 +1,7 @@
 package com.mas.gateway.provider;
 
 import com.mas.gateway.config.ProviderConfig;
-import com.mas.gateway.provider.openai.OpenAiCompatibleFactory;
+import com.mas.gateway.provider.openai.OpenAiProtocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 
@@ -33,8 +33,13 @@ public final class ProviderVerticle extends VerticleBase {
   }
 
   static ProviderFactory factoryFor(ProviderConfig config) {
+    return new HttpProviderFactory(config, protocolFor(config));
+  }
+
+  static WireProtocol protocolFor(ProviderConfig config) {
     return switch (config.type()) {
-      case OPENAI, DEEPSEEK -> new OpenAiCompatibleFactory(config);
+      case OPENAI, DEEPSEEK -> new OpenAiProtocol(config);
+      case ANTHROPIC, GEMINI -> throw new IllegalArgumentException("not yet: " + config.type());
     };
   }
 }

@@ -2,6 +2,7 @@ package com.mas.gateway.routing;
 
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.config.GatewayConfig;
+import com.mas.gateway.config.ModelCapabilities;
 import com.mas.gateway.config.ModelConfig;
 import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.config.ProviderType;
@@ -19,8 +20,8 @@ import java.util.Optional;
  *   <li>a configured model name or alias;
  *   <li>a model some provider lists in its {@code models};
  *   <li>well-known prefixes: {@code gpt-}, {@code o1}/{@code o3}/{@code o4}, {@code chatgpt-} go
- *       to OpenAI, {@code deepseek-} to DeepSeek (the provider of that name, else the first of
- *       that type).
+ *       to OpenAI, {@code deepseek-} to DeepSeek, {@code claude-} to Anthropic, {@code gemini-}
+ *       to Gemini (the provider named like the type, else the first of that type).
  * </ol>
  * Anything else is a 404 {@code model_not_found}. Immutable; built once from config.
  */
@@ -47,6 +48,12 @@ public final class ModelCatalog {
         .or(() -> Optional.ofNullable(listed.get(model)))
         .or(() -> byPrefix(model))
         .orElseThrow(() -> notFound(model));
+  }
+
+  /** What the target's model can do, as its provider's config declares it. */
+  public ModelCapabilities capabilities(Target target) {
+    ProviderConfig provider = providers.get(target.provider());
+    return provider == null ? ModelCapabilities.UNDECLARED : provider.capabilitiesOf(target.model());
   }
 
   /** Every model id a caller may use: aliases first, then {@code provider/model} entries. */
@@ -89,6 +96,12 @@ public final class ModelCatalog {
   private static ProviderType prefixType(String model) {
     if (model.startsWith("gpt-") || model.startsWith("chatgpt-") || model.matches("^o[134]($|-.*)")) {
       return ProviderType.OPENAI;
+    }
+    if (model.startsWith("claude-")) {
+      return ProviderType.ANTHROPIC;
+    }
+    if (model.startsWith("gemini-")) {
+      return ProviderType.GEMINI;
     }
     return model.startsWith("deepseek-") ? ProviderType.DEEPSEEK : null;
   }

@@ -64,9 +64,9 @@ class ProviderValidationTest {
   @Test
   void rejects_unknown_provider_type_listing_the_allowed_ones() {
     yaml.assertFails(
-        "providers:\n  claude: {type: anthropic, apiKey: k}\n",
+        "providers:\n  claude: {type: claude, apiKey: k}\n",
         "providers.claude.type",
-        "unknown provider type \"anthropic\"; expected one of openai, deepseek");
+        "unknown provider type \"claude\"; expected one of openai, deepseek, anthropic, gemini");
   }
 
   @Test
@@ -74,7 +74,7 @@ class ProviderValidationTest {
     yaml.assertFails(
         "providers:\n  openai: {apiKey: k}\n",
         "providers.openai.type",
-        "required; one of openai, deepseek");
+        "required; one of openai, deepseek, anthropic, gemini");
   }
 
   @Test

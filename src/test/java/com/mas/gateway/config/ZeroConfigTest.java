@@ -96,15 +96,22 @@ class ZeroConfigTest {
   }
 
   @Test
-  void ignores_unsupported_provider_keys_with_a_warning() {
+  void anthropic_and_gemini_come_from_their_sdk_variables() {
     LoadedConfig loaded =
-        ConfigLoader.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "a", "GEMINI_API_KEY", "g"));
+        ConfigLoader.fromEnvironment(
+            Map.of(
+                "ANTHROPIC_API_KEY", "a-key",
+                "GEMINI_API_KEY", "g-key",
+                "GEMINI_BASE_URL", "http://127.0.0.1:9999"));
 
-    assertThat(loaded.hasProviders()).isFalse();
-    assertThat(loaded.warnings())
-        .containsExactly(
-            "ANTHROPIC_API_KEY: ignored, Anthropic is not supported by this version of MAS Gateway",
-            "GEMINI_API_KEY: ignored, Gemini is not supported by this version of MAS Gateway");
+    Map<String, ProviderConfig> providers = loaded.config().providers();
+    assertThat(providers).containsOnlyKeys("anthropic", "gemini");
+    assertThat(providers.get("anthropic").type()).isEqualTo(ProviderType.ANTHROPIC);
+    assertThat(providers.get("anthropic").baseUrl()).isEqualTo("https://api.anthropic.com");
+    assertThat(providers.get("anthropic").apiKey().value()).isEqualTo("a-key");
+    assertThat(providers.get("gemini").type()).isEqualTo(ProviderType.GEMINI);
+    assertThat(providers.get("gemini").baseUrl()).isEqualTo("http://127.0.0.1:9999");
+    assertThat(loaded.warnings()).isEmpty();
   }
 
   @Test

@@ -40,6 +40,17 @@ class ModelCatalogTest {
   }
 
   @Test
+  void claude_and_gemini_prefixes_go_to_their_providers() {
+    ModelCatalog withAll = new ModelCatalog(TestConfigs.gateway(1024, List.of(),
+        TestConfigs.provider("claude", ProviderType.ANTHROPIC, "http://127.0.0.1:4"),
+        TestConfigs.provider("gemini", ProviderType.GEMINI, "http://127.0.0.1:5")));
+
+    assertThat(withAll.resolve("claude-sonnet-4-5")).isEqualTo(new Target("claude", "claude-sonnet-4-5"));
+    assertThat(withAll.resolve("gemini-2.5-flash")).isEqualTo(new Target("gemini", "gemini-2.5-flash"));
+    assertThatThrownBy(() -> catalog.resolve("claude-sonnet-4-5")).isInstanceOf(GatewayException.class);
+  }
+
+  @Test
   void unknown_or_unconfigured_models_are_404() {
     for (String model : List.of("claude-sonnet-4", "gemini-2.5-pro", "omega", "nowhere/gpt-4o", "openai/")) {
       assertThatThrownBy(() -> catalog.resolve(model)).isInstanceOfSatisfying(GatewayException.class,

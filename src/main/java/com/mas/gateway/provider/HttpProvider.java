@@ -1,13 +1,6 @@
-package com.mas.gateway.provider.openai;
+package com.mas.gateway.provider;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mas.gateway.config.ProviderConfig;
-import com.mas.gateway.provider.BodyCollector;
-import com.mas.gateway.provider.Provider;
-import com.mas.gateway.provider.UpstreamCall;
-import com.mas.gateway.provider.UpstreamErrors;
-import com.mas.gateway.provider.UpstreamResponse;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -17,13 +10,15 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The same-protocol fast path: the client's JSON goes upstream with only {@code model} (and
- * possibly {@code stream_options}) changed, and the upstream's SSE events come back unchanged.
- * Serves OpenAI and every OpenAI-compatible upstream (DeepSeek included).
+ * A {@link Provider} over HTTP whose wire format a {@link WireProtocol} decides. It owns what
+ * every provider shares: the per-loop HTTP client, the first-byte timeout, cancellation, the
+ * configured and forwarded headers, and reading an error body before it is mapped.
  */
-final class OpenAiCompatibleProvider implements Provider {
+public final class HttpProvider implements Provider {
 
   /** Upstream error bodies are small; anything past this is dropped. */
   private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -31,14 +26,13 @@ final class OpenAiCompatibleProvider implements Provider {
   private final Vertx vertx;
   private final ProviderConfig config;
   private final HttpClientAgent client;
-  private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private final String endpoint;
+  private final WireProtocol protocol;
 
-  OpenAiCompatibleProvider(Vertx vertx, ProviderConfig config, HttpClientAgent client) {
+  public HttpProvider(Vertx vertx, ProviderConfig config, HttpClientAgent client, WireProtocol protocol) {
     this.vertx = vertx;
     this.config = config;
     this.client = client;
-    this.endpoint = config.baseUrl().replaceAll("/+$", "") + "/chat/completions";
+    this.protocol = protocol;
   }
 
   @Override
@@ -48,7 +42,12 @@ final class OpenAiCompatibleProvider implements Provider {
 
   @Override
   public Future<UpstreamResponse> send(UpstreamCall call) {
-    Buffer body = call.request().openAiBody(mapper, call.model(), config.requestUsage());
+    Buffer body;
+    try {
+      body = protocol.body(call);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     return client.request(requestOptions(call))
         .recover(failure -> Future.failedFuture(UpstreamErrors.fromTransport(name(), failure)))
         .compose(request -> exchange(request, body, call));
@@ -63,7 +62,7 @@ final class OpenAiCompatibleProvider implements Provider {
     call.cancellation().onCancel(request::reset);
     Promise<HttpClientResponse> headers = Promise.promise();
     long timer = vertx.setTimer(config.timeouts().firstByte().toMillis(), id -> {
-      if (headers.tryFail(UpstreamErrors.fromTransport(name(), new java.util.concurrent.TimeoutException()))) {
+      if (headers.tryFail(UpstreamErrors.fromTransport(name(), new TimeoutException()))) {
         request.reset();
       }
     });
@@ -80,31 +79,26 @@ final class OpenAiCompatibleProvider implements Provider {
     response.pause();
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      boolean dropUsage = call.request().stream() && config.requestUsage() && !call.request().includeUsage();
-      return Future.succeededFuture(
-          new UpstreamResponse(response, new PassThroughTranslator(mapper, dropUsage), call.cancellation()));
+      return Future.succeededFuture(new UpstreamResponse(response, protocol.translator(call), call.cancellation()));
     }
     return BodyCollector.collect(response, MAX_ERROR_BODY)
         .recover(f -> Future.succeededFuture(Buffer.buffer()))
-        .compose(errorBody -> Future.failedFuture(
-            UpstreamErrors.fromStatus(name(), status, response.headers(), errorBody, config.apiKey().value())));
+        .compose(errorBody -> Future.failedFuture(protocol.error(status, response.headers(), errorBody)));
   }
 
   private RequestOptions requestOptions(UpstreamCall call) {
     RequestOptions options = new RequestOptions()
         .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(endpoint)
+        .setAbsoluteURI(protocol.uri(call))
         .setConnectTimeout(config.timeouts().connect().toMillis())
         .putHeader("content-type", "application/json")
         .putHeader("accept", call.request().stream() ? "text/event-stream" : "application/json")
         .putHeader("x-request-id", call.requestId())
         .putHeader("user-agent", "mas-gateway");
-    if (!config.apiKey().isEmpty()) {
-      options.putHeader("authorization", "Bearer " + config.apiKey().value());
-    }
+    protocol.authenticate(options);
     config.headers().forEach(options::putHeader);
     call.clientHeaders().forEach(header -> {
-      String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+      String name = header.getKey().toLowerCase(Locale.ROOT);
       if (config.forwards(name)) {
         options.putHeader(name, header.getValue());
       }

@@ -1,0 +1,58 @@
+package com.mas.gateway.provider.openai;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.config.ProviderConfig;
+import com.mas.gateway.provider.ResponseTranslator;
+import com.mas.gateway.provider.UpstreamCall;
+import com.mas.gateway.provider.UpstreamErrors;
+import com.mas.gateway.provider.WireProtocol;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * The same-protocol fast path: the client's JSON goes upstream with only {@code model} (and
+ * possibly {@code stream_options}) changed, and the upstream's SSE events come back unchanged.
+ * Serves OpenAI and every OpenAI-compatible upstream (DeepSeek included).
+ */
+public final class OpenAiProtocol implements WireProtocol {
+
+  private final ProviderConfig config;
+  private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private final String endpoint;
+
+  public OpenAiProtocol(ProviderConfig config) {
+    this.config = config;
+    this.endpoint = config.baseUrl().replaceAll("/+$", "") + "/chat/completions";
+  }
+
+  @Override
+  public String uri(UpstreamCall call) {
+    return endpoint;
+  }
+
+  @Override
+  public void authenticate(RequestOptions options) {
+    if (!config.apiKey().isEmpty()) {
+      options.putHeader("authorization", "Bearer " + config.apiKey().value());
+    }
+  }
+
+  @Override
+  public Buffer body(UpstreamCall call) {
+    return call.request().openAiBody(mapper, call.model(), config.requestUsage());
+  }
+
+  @Override
+  public ResponseTranslator translator(UpstreamCall call) {
+    boolean dropUsage = call.request().stream() && config.requestUsage() && !call.request().includeUsage();
+    return new PassThroughTranslator(mapper, dropUsage);
+  }
+
+  @Override
+  public GatewayException error(int status, MultiMap headers, Buffer body) {
+    return UpstreamErrors.fromStatus(config.name(), status, headers, body, config.apiKey().value());
+  }
+}
