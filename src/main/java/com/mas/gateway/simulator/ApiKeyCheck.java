@@ -3,7 +3,10 @@ package com.mas.gateway.simulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Checks the {@code Authorization: Bearer} header against the configured key, if any. */
+/**
+ * Compares a key a request sent with the configured one, if any. Each {@link WireFormat}
+ * finds the key in its own header and words its own refusal; none repeats what was sent.
+ */
 final class ApiKeyCheck {
 
   private static final String BEARER = "Bearer ";
@@ -17,23 +20,26 @@ final class ApiKeyCheck {
         : apiKey.getBytes(StandardCharsets.UTF_8);
   }
 
-  /**
-   * Passes or throws a 401 whose message never repeats what the client sent.
-   *
-   * @throws WireError when a key is required and the header is missing or wrong
-   */
-  void verify(String authorization) {
+  /** True when requests must carry the key. */
+  boolean required() {
+    return expected != null;
+  }
+
+  /** True when no key is required, or {@code sent} is the key. */
+  boolean accepts(String sent) {
     if (expected == null) {
-      return;
+      return true;
     }
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, 7)) {
-      throw OpenAiErrors.missingKey();
-    }
-    byte[] sent = authorization.substring(BEARER.length()).trim()
-        .getBytes(StandardCharsets.UTF_8);
     // Constant time, so response timing does not reveal how much of a guess was right.
-    if (!MessageDigest.isEqual(expected, sent)) {
-      throw OpenAiErrors.wrongKey();
+    return sent != null
+        && MessageDigest.isEqual(expected, sent.trim().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The token of an {@code Authorization: Bearer} header, or null for any other value. */
+  static String bearerToken(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, 7)) {
+      return null;
     }
+    return authorization.substring(BEARER.length()).trim();
   }
 }

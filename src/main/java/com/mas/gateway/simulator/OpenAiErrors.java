@@ -23,14 +23,20 @@ final class OpenAiErrors {
         "invalid_request_error", null, "invalid_api_key");
   }
 
+  static WireError unreadableBody() {
+    return WireError.invalidRequest("We could not parse the JSON body of your request. "
+        + "The OpenAI API expects a JSON payload, but what was sent was not valid JSON.",
+        null, null);
+  }
+
   static WireError unknownRoute(String method, String path) {
     return new WireError(404, "Invalid URL (" + method + " " + path + ")",
         "invalid_request_error", null, null);
   }
 
   static WireError bodyTooLarge() {
-    return WireError.invalidRequest("The request body is too large for the simulator.",
-        null, "request_too_large");
+    return new WireError(413, "The request body is too large for the simulator.",
+        "invalid_request_error", null, "request_too_large");
   }
 
   static WireError serverError() {

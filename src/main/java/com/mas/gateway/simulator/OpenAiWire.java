@@ -1,9 +1,8 @@
 package com.mas.gateway.simulator;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,8 +11,13 @@ import java.util.List;
  * (see {@code conformance/openai}). One instance renders one answer, so every chunk carries
  * the same id, created time, model and fingerprint. Each event method returns a whole SSE
  * frame, {@code data: <one-line JSON>\n\n}.
+ *
+ * <p>A stream is the role chunk, one content (or arguments) chunk per piece, the finish chunk
+ * with an empty delta, the usage chunk when {@code stream_options.include_usage} asks for it,
+ * and {@code [DONE]}. A mid-stream failure is OpenAI's {@code server_error} event and
+ * {@code [DONE]}.
  */
-final class OpenAiWire {
+final class OpenAiWire extends AnswerWire {
 
   static final String DONE = "data: [DONE]\n\n";
 
@@ -26,75 +30,124 @@ final class OpenAiWire {
       + " while processing your request.\",\"type\":\"server_error\",\"param\":null,"
       + "\"code\":null}}\n\n";
 
+  /** The body a malformed-fault answer sends: JSON cut off mid-object. */
+  static final String MALFORMED_BODY =
+      "{\"id\":\"chatcmpl-broken\",\"choices\":[{\"message\":{\"content\":";
+
   static final String FINGERPRINT = "fp_sim0000001";
 
   static final List<String> MODELS =
       List.of("sim-gpt", "sim-fast", "gpt-4o-mini", "gpt-4o", "deepseek-chat");
 
-  private static final String ID_ALPHABET =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final String id;
   private final long created;
   private final String model;
   private final String chunkPrefix;
+  private final boolean includeUsage;
 
-  OpenAiWire(String model) {
-    this.id = "chatcmpl-" + randomText(29);
+  OpenAiWire(ChatCall call, AnswerPlan plan) {
+    super(plan);
+    this.includeUsage = call.includeUsage();
+    this.model = call.model();
+    this.id = "chatcmpl-" + JsonText.randomId(29);
     this.created = System.currentTimeMillis() / 1000;
-    this.model = model;
     this.chunkPrefix = "data: {\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\","
-        + "\"created\":" + created + ",\"model\":" + quoted(model)
+        + "\"created\":" + created + ",\"model\":" + JsonText.quoted(model)
         + ",\"system_fingerprint\":\"" + FINGERPRINT + "\",\"choices\":";
   }
 
+  @Override
+  List<String> opening() {
+    return List.of(plan.toolCall() ? toolCallRoleChunk(newCallId(), plan.toolName()) : roleChunk());
+  }
+
+  @Override
+  String piece(String piece, boolean last) {
+    return plan.toolCall() ? argumentsChunk(piece) : contentChunk(piece);
+  }
+
+  @Override
+  List<String> closing() {
+    List<String> events = new ArrayList<>(3);
+    events.add(finishChunk(plan.finishReason("stop", "length", "tool_calls")));
+    if (includeUsage) {
+      events.add(usageChunk(plan.promptTokens(), plan.pieceCount()));
+    }
+    events.add(DONE);
+    return events;
+  }
+
+  @Override
+  String malformedEvent() {
+    return MALFORMED;
+  }
+
+  @Override
+  List<String> failureEvents() {
+    return List.of(MIDSTREAM_ERROR, DONE);
+  }
+
+  @Override
+  String body() {
+    String finishReason = plan.finishReason("stop", "length", "tool_calls");
+    if (plan.toolCall()) {
+      return toolCallCompletion(newCallId(), plan.toolName(), plan.arguments(), finishReason,
+          plan.promptTokens(), plan.pieceCount()).encode();
+    }
+    return completion(plan.text(), finishReason, plan.promptTokens(), plan.pieceCount()).encode();
+  }
+
+  @Override
+  String malformedBody() {
+    return MALFORMED_BODY;
+  }
+
   /** The first chunk of a text answer: the role, empty content, no refusal. */
-  String roleChunk() {
+  private String roleChunk() {
     return choiceChunk("{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", "null");
   }
 
   /** The first chunk of a tool-call answer; OpenAI names the function in this same chunk. */
-  String toolCallRoleChunk(String callId, String function) {
+  private String toolCallRoleChunk(String callId, String function) {
     return choiceChunk("{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
-        + "\"id\":" + quoted(callId) + ",\"type\":\"function\",\"function\":{\"name\":"
-        + quoted(function) + ",\"arguments\":\"\"}}],\"refusal\":null}", "null");
+        + "\"id\":" + JsonText.quoted(callId) + ",\"type\":\"function\",\"function\":{\"name\":"
+        + JsonText.quoted(function) + ",\"arguments\":\"\"}}],\"refusal\":null}", "null");
   }
 
-  String contentChunk(String token) {
-    return choiceChunk("{\"content\":" + quoted(token) + "}", "null");
+  private String contentChunk(String token) {
+    return choiceChunk("{\"content\":" + JsonText.quoted(token) + "}", "null");
   }
 
-  String argumentsChunk(String fragment) {
+  private String argumentsChunk(String fragment) {
     return choiceChunk(
-        "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + quoted(fragment) + "}}]}",
+        "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + JsonText.quoted(fragment) + "}}]}",
         "null");
   }
 
   /** The extra chunk with an empty delta that carries the finish reason. */
-  String finishChunk(String finishReason) {
-    return choiceChunk("{}", quoted(finishReason));
+  private String finishChunk(String finishReason) {
+    return choiceChunk("{}", JsonText.quoted(finishReason));
   }
 
-  String usageChunk(int promptTokens, int completionTokens) {
+  private String usageChunk(int promptTokens, int completionTokens) {
     return chunkPrefix + "[],\"usage\":" + usage(promptTokens, completionTokens).encode() + "}\n\n";
   }
 
   /** A whole {@code chat.completion} body with a text answer. */
-  JsonObject completion(String text, String finishReason, int promptTokens, int completion) {
+  private JsonObject completion(String text, String finishReason, int promptTokens, int completion) {
     JsonObject message = new JsonObject().put("role", "assistant").put("content", text)
         .put("refusal", null).put("annotations", new JsonArray());
     return completionBody(message, finishReason, promptTokens, completion);
   }
 
   /** A whole {@code chat.completion} body whose answer is one function call. */
-  JsonObject toolCallCompletion(
-      String callId, String function, String arguments, int promptTokens, int completion) {
+  private JsonObject toolCallCompletion(String callId, String function, String arguments,
+      String finishReason, int promptTokens, int completion) {
     JsonObject call = new JsonObject().put("id", callId).put("type", "function")
         .put("function", new JsonObject().put("name", function).put("arguments", arguments));
     JsonObject message = new JsonObject().put("role", "assistant").put("content", null)
         .put("tool_calls", new JsonArray().add(call)).put("refusal", null);
-    return completionBody(message, "tool_calls", promptTokens, completion);
+    return completionBody(message, finishReason, promptTokens, completion);
   }
 
   /** The OpenAI error body: all four keys always present, param and code possibly null. */
@@ -115,7 +168,7 @@ final class OpenAiWire {
 
   /** A tool-call id in OpenAI's style: {@code call_} and 24 letters or digits. */
   static String newCallId() {
-    return "call_" + randomText(24);
+    return "call_" + JsonText.randomId(24);
   }
 
   private JsonObject completionBody(
@@ -139,17 +192,5 @@ final class OpenAiWire {
         .put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens)
         .put("completion_tokens_details", new JsonObject().put("reasoning_tokens", 0));
-  }
-
-  private static String quoted(String text) {
-    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
-  }
-
-  private static String randomText(int length) {
-    StringBuilder text = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      text.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
-    }
-    return text.toString();
   }
 }

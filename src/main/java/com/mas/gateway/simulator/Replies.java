@@ -16,22 +16,22 @@ final class Replies {
    * Sends a whole JSON body and records it, ending the request's observation as
    * {@code outcome}. Completes when the body has been written.
    */
-  static Future<Void> json(
-      HttpServerResponse response, int status, String body, ObservationLog.Entry entry,
-      Outcome outcome) {
+  static Future<Void> json(ServedRequest served, int status, String body, Outcome outcome) {
     Buffer bytes = Buffer.buffer(body);
-    entry.update(observation -> observation.withBytes(bytes.length()).endedAs(outcome));
-    return response.setStatusCode(status)
+    served.entry().update(observation -> observation.withBytes(bytes.length()).endedAs(outcome));
+    return served.request().response().setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(bytes);
   }
 
-  /** Sends an OpenAI error body with the error's status. */
-  static Future<Void> error(
-      HttpServerResponse response, WireError error, ObservationLog.Entry entry, Outcome outcome) {
-    String body = OpenAiWire.errorBody(
-        error.getMessage(), error.type(), error.param(), error.code()).encode();
-    return json(response, error.status(), body, entry, outcome);
+  /** Sends an error in the request's wire format, with {@code retry-after} when it has one. */
+  static Future<Void> error(ServedRequest served, WireError error, Outcome outcome) {
+    HttpServerResponse response = served.request().response();
+    if (error.retryAfterSeconds() >= 0) {
+      response.putHeader("retry-after", Integer.toString(error.retryAfterSeconds()));
+    }
+    String body = served.format().errorBody(error, served.requestId());
+    return json(served, error.status(), body, outcome);
   }
 
   /**

@@ -8,14 +8,26 @@ import java.util.Optional;
 
 /**
  * An upstream LLM provider on loopback: a real HTTP server that speaks the OpenAI
- * chat-completions wire format, answers with deterministic text at a configurable pace and
- * injects faults on request, so tests, the demo mode and load tests run without provider keys.
+ * chat-completions, Anthropic Messages and Gemini generateContent wire formats, answers with
+ * deterministic text at a configurable pace and injects faults on request, so tests, the demo
+ * mode and load tests run without provider keys.
  *
- * <p>Endpoints: {@code POST /v1/chat/completions} and {@code POST /chat/completions} (a
- * DeepSeek-style base URL without {@code /v1}), {@code GET /v1/models} and {@code GET /models},
- * and {@code GET /sim/observations} (the {@link #observations()} as a JSON array). Every
- * response carries {@code x-request-id}: the one received, or a new one. Per-request controls
- * are described in {@link SimulatorControls}.
+ * <p>Endpoints:
+ * <ul>
+ *   <li>OpenAI: {@code POST /v1/chat/completions} and {@code POST /chat/completions} (a
+ *       DeepSeek-style base URL without {@code /v1}), {@code GET /v1/models} and
+ *       {@code GET /models}; key in {@code Authorization: Bearer}.</li>
+ *   <li>Anthropic: {@code POST /v1/messages}; key in {@code x-api-key}, header
+ *       {@code anthropic-version} required (see {@link AnthropicWire}).</li>
+ *   <li>Gemini: {@code POST /v1beta/models/<model>:generateContent} and
+ *       {@code :streamGenerateContent?alt=sse} (also under {@code /v1}); key in
+ *       {@code x-goog-api-key} (see {@link GeminiWire}).</li>
+ *   <li>{@code GET /sim/observations}: the {@link #observations()} as a JSON array.</li>
+ * </ul>
+ * One configured key guards every format; without one any key (or none) is accepted. Every
+ * response carries {@code x-request-id}: the one received, or a new one (Anthropic answers
+ * also carry it as {@code request-id}). Per-request controls, the same for every format, are
+ * described in {@link SimulatorControls}.
  *
  * <p>Requests are served on the event loop that accepted them; nothing blocks it.
  */
@@ -61,8 +73,8 @@ public final class Simulator {
   }
 
   /**
-   * The chat-completions requests seen so far, oldest first: a snapshot, safe to call from
-   * any thread. At most {@link ObservationLog#MAX_OBSERVATIONS} are kept.
+   * The answering requests seen so far, in every format, oldest first: a snapshot, safe to
+   * call from any thread. At most {@link ObservationLog#MAX_OBSERVATIONS} are kept.
    */
   public List<Observation> observations() {
     return log.snapshot();

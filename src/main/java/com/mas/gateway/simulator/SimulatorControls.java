@@ -1,44 +1,62 @@
 package com.mas.gateway.simulator;
 
 import io.vertx.core.MultiMap;
+import java.util.Locale;
 
 /**
- * The per-request controls of the simulator. Request headers override the
- * {@link SimulatorOptions} the simulator was started with; nothing here needs a restart.
+ * The per-request controls of the simulator, the same in every wire format (OpenAI, Anthropic
+ * and Gemini; see {@link OpenAiWire}, {@link AnthropicWire} and {@link GeminiWire} for how each
+ * writes an answer). Request headers override the {@link SimulatorOptions} the simulator was
+ * started with; nothing here needs a restart.
  *
  * <h2>Answer</h2>
  * <table>
  * <caption>Answer controls</caption>
  * <tr><th>control</th><th>effect</th></tr>
- * <tr><td>body {@code seed}, else header {@code x-sim-seed: <long>}, else a stable hash of the
- *     {@code messages} JSON</td><td>the seed of the answer: the text is exactly
+ * <tr><td>body {@code seed} (OpenAI) or {@code generationConfig.seed} (Gemini), else header
+ *     {@code x-sim-seed: <long>}, else a stable hash of the messages JSON ({@code messages},
+ *     Gemini's {@code contents})</td><td>the seed of the answer: the text is exactly
  *     {@link SimulatedAnswer#text(long, AnswerLanguage, int)} for that seed, language and
- *     length; identical requests get identical answers</td></tr>
+ *     length, in every format; identical requests get identical answers</td></tr>
  * <tr><td>{@code x-sim-tokens: <n>}</td><td>the intended answer length in tokens (default
  *     {@link SimulatorOptions#answerTokens()}); at most {@value #MAX_TOKENS}</td></tr>
- * <tr><td>body {@code max_completion_tokens} or {@code max_tokens}</td><td>caps the answer;
- *     when it is smaller than the intended length the answer stops there with
- *     {@code finish_reason: "length"}, otherwise {@code "stop"}</td></tr>
+ * <tr><td>body {@code max_completion_tokens} or {@code max_tokens} (OpenAI), {@code max_tokens}
+ *     (Anthropic, required there), {@code generationConfig.maxOutputTokens} (Gemini)</td>
+ *     <td>caps the answer; when it is smaller than the intended length the answer stops there
+ *     with {@code length} / {@code max_tokens} / {@code MAX_TOKENS}, otherwise {@code stop} /
+ *     {@code end_turn} / {@code STOP}</td></tr>
  * <tr><td>{@code x-sim-language: en|zh-Hans|zh-Hant}</td><td>the answer language</td></tr>
- * <tr><td>{@code x-sim-ttft-ms: <ms>}</td><td>time to first token: the role chunk goes at once
- *     (as OpenAI sends it), the first content event after this delay; a non-streamed answer
- *     comes after this delay plus the token pacing</td></tr>
+ * <tr><td>{@code x-sim-ttft-ms: <ms>}</td><td>time to first token: the opening events (OpenAI's
+ *     role chunk; Anthropic's {@code message_start}, {@code content_block_start} and
+ *     {@code ping}) go at once, the first content event after this delay; a non-streamed
+ *     answer comes after this delay plus the token pacing</td></tr>
  * <tr><td>{@code x-sim-tps: <tokens per second>}</td><td>the pace after the first token;
  *     0 or less writes as fast as the client reads</td></tr>
  * <tr><td>{@code x-sim-token-bytes: <n>}</td><td>repeats each token until it has at least
  *     {@code n} UTF-8 bytes (at most 1 MiB), to push megabytes through quickly</td></tr>
- * <tr><td>body {@code tools} with {@code tool_choice} {@code "required"} (calls the first tool)
- *     or a named function, or header {@code x-sim-tool-call: <name>}</td><td>answers with one
- *     call to that function instead of text, arguments {@code {"query":"<seeded word>"}},
- *     {@code finish_reason: "tool_calls"}; {@code tool_choice: "none"} or no {@code tools}
- *     always answers with text</td></tr>
- * <tr><td>body {@code stream_options.include_usage: true}</td><td>adds the usage chunk
- *     ({@code "choices":[]}) before {@code [DONE]}</td></tr>
+ * <tr><td>tools offered and forced (OpenAI {@code tool_choice} {@code "required"} or a named
+ *     function; Anthropic {@code tool_choice} {@code any} or {@code tool}; Gemini
+ *     {@code toolConfig.functionCallingConfig.mode: ANY}, optionally with
+ *     {@code allowedFunctionNames}), or header {@code x-sim-tool-call: <name>} with tools
+ *     offered</td><td>answers with one call to that function (the first tool when none is
+ *     named) instead of text, arguments {@code {"query":"<seeded word>"}}; a tool choice of
+ *     none, or no tools, always answers with text</td></tr>
+ * <tr><td>{@code x-sim-finish: <reason>}, or model {@code sim-finish-<reason>}</td><td>ends the
+ *     answer with that finish reason, spelled as the request's format spells it (any case):
+ *     OpenAI {@code stop|length|tool_calls|content_filter}; Anthropic
+ *     {@code end_turn|max_tokens|stop_sequence|tool_use|refusal} ({@code stop_sequence}
+ *     reports the request's first {@code stop_sequences} entry, else
+ *     {@value #DEFAULT_STOP_SEQUENCE}); Gemini {@code STOP|MAX_TOKENS|SAFETY|RECITATION|
+ *     MALFORMED_FUNCTION_CALL|...} (see {@link GeminiWire}). A reason the format does not
+ *     have is answered with 400</td></tr>
+ * <tr><td>body {@code stream_options.include_usage: true} (OpenAI)</td><td>adds the usage
+ *     chunk ({@code "choices":[]}) before {@code [DONE]}; Anthropic and Gemini streams always
+ *     carry usage</td></tr>
  * </table>
  *
- * <p>Usage: {@code prompt_tokens} is the characters of the messages' text divided by four,
- * rounded up, at least 1; {@code completion_tokens} is the number of content events (tool-call
- * argument fragments for a tool call) actually in the answer.
+ * <p>Usage, in every format: the prompt is the characters of the messages' text (system text
+ * included) divided by four, rounded up, at least 1; the completion is the number of content
+ * tokens (argument fragments for a tool call) in the answer.
  *
  * <h2>Faults</h2>
  * Chosen by header {@code x-sim-fault} or, when that header is absent, by the model name.
@@ -48,26 +66,31 @@ import io.vertx.core.MultiMap;
  * <caption>Fault controls</caption>
  * <tr><th>header value</th><th>model name</th><th>effect</th></tr>
  * <tr><td>{@code status=<400..599>[;retry-after=<s>]}</td><td>{@code sim-status-<code>}
- *     (429 adds {@code retry-after: 1})</td><td>that status with OpenAI's error body for it
- *     (429 {@code rate_limit_exceeded}, 500 {@code server_error}, 503 "The engine is
- *     currently overloaded", ...) and the {@code retry-after} header when given</td></tr>
+ *     (429 adds {@code retry-after: 1})</td><td>that status with the format's error body for it
+ *     (OpenAI 429 {@code rate_limit_exceeded}; Anthropic 529 {@code overloaded_error}; Gemini
+ *     429 {@code RESOURCE_EXHAUSTED} with a {@code RetryInfo} detail, ...) and the
+ *     {@code retry-after} header when given (Gemini puts the delay in the body only)</td></tr>
  * <tr><td>{@code reset}</td><td>{@code sim-reset}</td><td>closes the connection before any
  *     response header</td></tr>
  * <tr><td>{@code cut-after=<n>}</td><td>{@code sim-cut-<n>}</td><td>n answer events after the
- *     role chunk, then the connection closes: no finish chunk, no {@code [DONE]}</td></tr>
+ *     opening events, then the connection closes: the answer never ends</td></tr>
  * <tr><td>{@code stall-after=<n>}</td><td>{@code sim-stall-<n>}</td><td>n answer events, then
  *     silence with the connection held open until the client leaves</td></tr>
  * <tr><td>{@code malformed-after=<n>}</td><td>{@code sim-malformed-<n>}</td><td>after n
  *     answer events one event with truncated JSON, then the answer goes on normally</td></tr>
  * <tr><td>{@code error-after=<n>}</td><td>{@code sim-error-<n>}</td><td>after n answer events
- *     OpenAI's mid-stream {@code server_error} event, then {@code [DONE]}</td></tr>
+ *     the format's mid-stream error, then the stream ends: OpenAI's {@code server_error} event
+ *     and {@code [DONE]}; Anthropic's {@code event: error} ({@code overloaded_error}), no
+ *     {@code message_stop}; Gemini's {@code data: {"error":{"code":503,...}}}</td></tr>
  * </table>
  * A positional fault (cut, stall, malformed, error) whose n is not smaller than the answer
- * strikes where the finish chunk would have gone. For a non-streamed request those faults
- * strike when the answer would be sent: cut closes the connection, stall never answers,
- * malformed sends a truncated JSON body with status 200, error sends a 500. A header value
- * the simulator cannot read is answered with 400 {@code invalid_request_error}. Any other
- * model name answers normally and is echoed in the response.
+ * strikes where the answer would end (before OpenAI's finish chunk, Anthropic's
+ * {@code content_block_stop}, Gemini's last chunk, which carries the finish reason). For a
+ * non-streamed request those faults strike when the answer would be sent: cut closes the
+ * connection, stall never answers, malformed sends a truncated JSON body with status 200,
+ * error sends the format's error (OpenAI 500, Anthropic 529, Gemini 503). A header value the
+ * simulator cannot read is answered with 400. Any other model name answers normally and is
+ * echoed in the response.
  */
 public final class SimulatorControls {
 
@@ -79,9 +102,15 @@ public final class SimulatorControls {
   public static final String TOKEN_BYTES = "x-sim-token-bytes";
   public static final String TOOL_CALL = "x-sim-tool-call";
   public static final String FAULT = "x-sim-fault";
+  public static final String FINISH = "x-sim-finish";
 
   /** The longest answer a request may ask for. */
   public static final int MAX_TOKENS = 10_000_000;
+
+  /** The stop sequence a forced Anthropic {@code stop_sequence} finish reports by default. */
+  static final String DEFAULT_STOP_SEQUENCE = "END";
+
+  private static final String FINISH_MODEL_PREFIX = "sim-finish-";
 
   private SimulatorControls() {}
 
@@ -90,7 +119,8 @@ public final class SimulatorControls {
    *
    * @throws WireError a 400 naming the header that could not be read
    */
-  static AnswerPlan plan(ChatCall call, MultiMap headers, SimulatorOptions options) {
+  static AnswerPlan plan(
+      ChatCall call, MultiMap headers, SimulatorOptions options, WireFormat format) {
     try {
       String tool = toolName(call, headers);
       int intended = intValue(headers, TOKENS, options.answerTokens(), 1, MAX_TOKENS);
@@ -100,7 +130,9 @@ public final class SimulatorControls {
           seed(call, headers),
           language(headers, options),
           cut ? cap : intended,
-          tool != null ? "tool_calls" : cut ? "length" : "stop",
+          tool != null ? AnswerPlan.Finish.TOOL_CALL
+              : cut ? AnswerPlan.Finish.LENGTH : AnswerPlan.Finish.STOP,
+          forcedFinish(call, headers, format),
           intValue(headers, TIME_TO_FIRST_TOKEN_MS,
               (int) Math.min(Integer.MAX_VALUE, options.timeToFirstToken().toMillis()),
               0, Integer.MAX_VALUE),
@@ -108,6 +140,7 @@ public final class SimulatorControls {
           intValue(headers, TOKEN_BYTES, 0, 0, SimulatedAnswer.MAX_TOKEN_BYTES),
           tool,
           call.promptTokens(),
+          call.stopSequences().isEmpty() ? DEFAULT_STOP_SEQUENCE : call.stopSequences().get(0),
           fault(call, headers));
     } catch (IllegalArgumentException e) {
       throw WireError.invalidRequest(e.getMessage(), null, "invalid_simulator_header");
@@ -162,6 +195,24 @@ public final class SimulatorControls {
       return call.namedTool();
     }
     return "required".equals(call.toolChoice()) ? call.toolNames().get(0) : null;
+  }
+
+  private static String forcedFinish(ChatCall call, MultiMap headers, WireFormat format) {
+    String asked = headers.get(FINISH);
+    String model = call.model().toLowerCase(Locale.ROOT);
+    if (asked == null && model.startsWith(FINISH_MODEL_PREFIX)) {
+      asked = call.model().substring(FINISH_MODEL_PREFIX.length());
+    }
+    if (asked == null) {
+      return null;
+    }
+    for (String reason : format.finishReasons()) {
+      if (reason.equalsIgnoreCase(asked.trim())) {
+        return reason;
+      }
+    }
+    throw new IllegalArgumentException(
+        FINISH + " must be one of " + format.finishReasons() + ": " + asked);
   }
 
   private static FaultPlan fault(ChatCall call, MultiMap headers) {

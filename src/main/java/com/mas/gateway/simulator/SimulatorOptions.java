@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param host the interface to bind
  * @param port the port to bind; 0 picks a free one
- * @param apiKey the bearer key clients must send; null or empty accepts any key or none
+ * @param apiKey the key clients must send, in whichever header their wire format uses
+ *     ({@code Authorization: Bearer}, {@code x-api-key}, {@code x-goog-api-key}); null or empty
+ *     accepts any key or none
  * @param timeToFirstToken the delay before the first content event
  * @param tokensPerSecond the pace after the first token; zero or less writes as fast as the
  *     client reads
@@ -50,7 +52,7 @@ public record SimulatorOptions(
         "127.0.0.1", 0, null, Duration.ZERO, 0, 64, AnswerLanguage.ENGLISH);
   }
 
-  /** True when requests must carry {@code Authorization: Bearer <apiKey>}. */
+  /** True when requests must carry the key, in the key header of their wire format. */
   public boolean requiresKey() {
     return apiKey != null && !apiKey.isEmpty();
   }

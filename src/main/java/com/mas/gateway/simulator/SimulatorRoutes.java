@@ -10,31 +10,63 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.HashMap;
 import java.util.List;
 
-/** The simulator's HTTP routes; every failure is answered with an OpenAI error body. */
+/**
+ * The simulator's HTTP routes. Each answering route speaks one {@link WireFormat}; a failure
+ * outside them (unknown path, body too large, an internal error) is answered in the format
+ * its path belongs to: {@code /v1/messages...} Anthropic, {@code /v1beta/...} and
+ * {@code /v1/models/<model>:<method>} Gemini, anything else OpenAI.
+ */
 final class SimulatorRoutes {
 
-  /** The largest request body accepted; larger ones get 413. */
+  /** The largest request body accepted; larger ones get the format's "too large" error. */
   static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
-  private SimulatorRoutes() {}
+  private final OpenAiFormat openAi;
+  private final AnthropicFormat anthropic;
+  private final GeminiFormat gemini;
+
+  private SimulatorRoutes(ApiKeyCheck apiKey) {
+    this.openAi = new OpenAiFormat(apiKey);
+    this.anthropic = new AnthropicFormat(apiKey);
+    this.gemini = new GeminiFormat(apiKey);
+  }
 
   static Router router(Vertx vertx, SimulatorOptions options, ObservationLog log) {
+    return new SimulatorRoutes(new ApiKeyCheck(options.apiKey())).build(vertx, options, log);
+  }
+
+  private Router build(Vertx vertx, SimulatorOptions options, ObservationLog log) {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
-    ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(vertx, options, log);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    AnswerEndpoint chat = new AnswerEndpoint(vertx, options, openAi, log);
     for (String path : List.of("/v1/chat/completions", "/chat/completions")) {
-      router.post(path).handler(bodies).handler(chat::complete);
+      router.post(path).handler(bodies).handler(chat::handle);
     }
+    router.post("/v1/messages").handler(bodies)
+        .handler(new AnswerEndpoint(vertx, options, anthropic, log)::handle);
+    router.postWithRegex(GeminiFormat.PATH.pattern()).handler(bodies)
+        .handler(new AnswerEndpoint(vertx, options, gemini, log)::handle);
     for (String path : List.of("/v1/models", "/models")) {
-      router.get(path).handler(chat::models);
+      router.get(path).handler(this::models);
     }
     router.get("/sim/observations").handler(ctx -> observations(ctx, log));
-    router.errorHandler(404, SimulatorRoutes::unknownRoute);
-    router.errorHandler(405, SimulatorRoutes::unknownRoute);
-    router.errorHandler(413, ctx -> fail(ctx, OpenAiErrors.bodyTooLarge(), 413));
-    router.errorHandler(500, ctx -> fail(ctx, OpenAiErrors.serverError(), 500));
+    router.errorHandler(404, this::unknownRoute);
+    router.errorHandler(405, this::unknownRoute);
+    router.errorHandler(413, ctx -> fail(ctx, formatOf(ctx).bodyTooLarge()));
+    router.errorHandler(500, ctx -> fail(ctx, formatOf(ctx).internalError()));
     return router;
+  }
+
+  /** The OpenAI model list; not recorded as an observation. */
+  private void models(RoutingContext ctx) {
+    try {
+      openAi.admit(ctx.request());
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(OpenAiWire.modelList().encode());
+    } catch (WireError error) {
+      fail(ctx, error);
+    }
   }
 
   private static void observations(RoutingContext ctx, ObservationLog log) {
@@ -60,20 +92,36 @@ final class SimulatorRoutes {
         .put("outcome", observation.outcome().name());
   }
 
-  private static void unknownRoute(RoutingContext ctx) {
+  private void unknownRoute(RoutingContext ctx) {
     String method = ctx.request().method().name();
-    WireError error = OpenAiErrors.unknownRoute(method, ctx.request().path());
-    fail(ctx, error, ctx.statusCode());
+    fail(ctx, formatOf(ctx).unknownRoute(method, ctx.request().path()), ctx.statusCode());
   }
 
-  private static void fail(RoutingContext ctx, WireError error, int status) {
+  private WireFormat formatOf(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path.startsWith("/v1/messages")) {
+      return anthropic;
+    }
+    if (path.startsWith("/v1beta/") || path.startsWith("/v1/models/") && path.contains(":")) {
+      return gemini;
+    }
+    return openAi;
+  }
+
+  private void fail(RoutingContext ctx, WireError error) {
+    fail(ctx, error, error.status());
+  }
+
+  private void fail(RoutingContext ctx, WireError error, int status) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
     }
+    WireFormat format = formatOf(ctx);
+    String requestId = RequestIds.of(ctx);
+    format.putHeaders(ctx.response(), requestId);
     ctx.response().setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(OpenAiWire.errorBody(
-            error.getMessage(), error.type(), error.param(), error.code()).encode());
+        .end(format.errorBody(error, requestId));
   }
 }

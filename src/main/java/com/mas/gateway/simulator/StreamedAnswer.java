@@ -4,15 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes one answer as an OpenAI SSE stream: the role chunk at once, the answer events paced by
- * the plan, then the finish chunk, the optional usage chunk and {@code [DONE]}. Injected faults
- * strike at their position.
+ * Writes one answer as an SSE stream in the request's wire format: the wire's opening events
+ * at once, one event per piece paced by the plan, then the wire's closing events. Injected
+ * faults strike at their position. The {@link AnswerWire} says what each event is; this class
+ * decides when it goes, so every format shares pacing, faults and backpressure.
  *
  * <p>Everything runs on the event loop of the request: pacing uses Vert.x timers, a full write
  * queue suspends writing until the response's drain handler fires, and an unpaced answer yields
@@ -25,13 +26,12 @@ final class StreamedAnswer {
   static final int EVENTS_PER_TURN = 64;
 
   private final Vertx vertx;
-  private final HttpServerRequest request;
+  private final ServedRequest served;
   private final HttpServerResponse response;
-  private final AnswerPlan plan;
-  private final boolean includeUsage;
-  private final ObservationLog.Entry entry;
-  private final OpenAiWire wire;
+  private final FaultPlan fault;
+  private final AnswerWire wire;
   private final Iterator<String> pieces;
+  private final int pieceCount;
   private final long firstPieceAtNanos;
   private final long nanosPerPiece;
   private Future<Void> lastWrite = Future.succeededFuture();
@@ -40,16 +40,14 @@ final class StreamedAnswer {
   private boolean faultStruck;
   private boolean stopped;
 
-  StreamedAnswer(Vertx vertx, HttpServerRequest request, ChatCall call, AnswerPlan plan,
-      ObservationLog.Entry entry) {
+  StreamedAnswer(Vertx vertx, ServedRequest served, AnswerPlan plan, AnswerWire wire) {
     this.vertx = vertx;
-    this.request = request;
-    this.response = request.response();
-    this.plan = plan;
-    this.includeUsage = call.includeUsage();
-    this.entry = entry;
-    this.wire = new OpenAiWire(call.model());
-    this.pieces = plan.pieces();
+    this.served = served;
+    this.response = served.request().response();
+    this.fault = plan.fault();
+    this.wire = wire;
+    this.pieces = wire.pieces();
+    this.pieceCount = wire.pieceCount();
     this.firstPieceAtNanos =
         System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(plan.timeToFirstTokenMillis());
     this.nanosPerPiece = plan.tokensPerSecond() > 0
@@ -57,7 +55,7 @@ final class StreamedAnswer {
         : 0;
   }
 
-  /** Sends the headers and the role chunk, then keeps writing until the answer ends. */
+  /** Sends the headers and the opening events, then keeps writing until the answer ends. */
   void start() {
     response.setStatusCode(200)
         .setChunked(true)
@@ -65,9 +63,7 @@ final class StreamedAnswer {
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
     response.closeHandler(ignored -> onClientGone());
     response.exceptionHandler(ignored -> onClientGone());
-    write(plan.toolCall()
-        ? wire.toolCallRoleChunk(OpenAiWire.newCallId(), plan.toolName())
-        : wire.roleChunk());
+    writeAll(wire.opening());
     pump();
   }
 
@@ -94,33 +90,37 @@ final class StreamedAnswer {
   }
 
   private void step() {
-    FaultPlan fault = plan.fault();
-    boolean faultDue = piecesSent >= fault.afterEvents() || !pieces.hasNext();
-    if (fault.positional() && !faultStruck && faultDue) {
+    if (fault.positional() && !faultStruck && faultDue()) {
       faultStruck = true;
       strike(fault.kind());
     } else if (pieces.hasNext()) {
       String piece = pieces.next();
-      write(plan.toolCall() ? wire.argumentsChunk(piece) : wire.contentChunk(piece));
       piecesSent++;
+      write(wire.piece(piece, !pieces.hasNext()));
     } else {
       finish();
     }
   }
 
+  /** Due after n pieces, or where the answer would end, whichever comes first. */
+  private boolean faultDue() {
+    boolean answerEndsNext = !pieces.hasNext()
+        || wire.lastPieceEndsAnswer() && piecesSent + 1 == pieceCount;
+    return piecesSent >= fault.afterEvents() || answerEndsNext;
+  }
+
   private void strike(FaultPlan.Kind kind) {
     switch (kind) {
-      case MALFORMED -> write(OpenAiWire.MALFORMED);
+      case MALFORMED -> write(wire.malformedEvent());
       case ERROR -> {
-        write(OpenAiWire.MIDSTREAM_ERROR);
-        write(OpenAiWire.DONE);
+        writeAll(wire.failureEvents());
         stop(Outcome.FAULT_INJECTED);
         response.end();
       }
       case CUT -> {
         stop(Outcome.FAULT_INJECTED);
         // Close only after the events before the cut have reached the socket.
-        lastWrite.onComplete(ignored -> Replies.abort(request));
+        lastWrite.onComplete(ignored -> Replies.abort(served.request()));
       }
       // A stall: stay silent and keep the connection; the observation stays IN_PROGRESS until
       // the client gives up, which then shows as CLIENT_CLOSED_EARLY.
@@ -129,11 +129,7 @@ final class StreamedAnswer {
   }
 
   private void finish() {
-    write(wire.finishChunk(plan.finishReason()));
-    if (includeUsage) {
-      write(wire.usageChunk(plan.promptTokens(), piecesSent));
-    }
-    write(OpenAiWire.DONE);
+    writeAll(wire.closing());
     stop(Outcome.COMPLETED);
     response.end();
   }
@@ -148,19 +144,25 @@ final class StreamedAnswer {
   }
 
   private void waitForDrain() {
-    entry.update(Observation::withPause);
+    served.entry().update(Observation::withPause);
     response.drainHandler(ignored -> pump());
+  }
+
+  private void writeAll(List<String> events) {
+    for (String event : events) {
+      write(event);
+    }
   }
 
   private void write(String event) {
     Buffer bytes = Buffer.buffer(event);
     lastWrite = response.write(bytes);
-    entry.update(observation -> observation.withEvent(bytes.length()));
+    served.entry().update(observation -> observation.withEvent(bytes.length()));
   }
 
   private void stop(Outcome outcome) {
     stopped = true;
-    entry.update(observation -> observation.endedAs(outcome));
+    served.endedAs(outcome);
   }
 
   private void onClientGone() {

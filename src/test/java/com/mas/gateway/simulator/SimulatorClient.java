@@ -173,6 +173,11 @@ final class SimulatorClient implements AutoCloseable {
       return events;
     }
 
+    /** The complete SSE events received so far, read by the WHATWG rules (any format). */
+    List<SseTranscript.Event> sse() {
+      return SseTranscript.parse(body());
+    }
+
     /** The JSON chunks of the stream, without the final "[DONE]". */
     List<JsonObject> chunks() {
       List<JsonObject> chunks = new ArrayList<>();

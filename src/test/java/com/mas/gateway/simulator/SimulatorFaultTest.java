@@ -178,6 +178,20 @@ class SimulatorFaultTest {
     assertThat(SimulatorClient.failureOf(reply)).isNotNull();
   }
 
+  @Test
+  void finish_header_and_model_force_an_openai_finish_reason() {
+    List<JsonObject> chunks = client.post(streamingChat("sim-gpt", "hi"),
+        Map.of("x-sim-finish", "content_filter")).chunks();
+    JsonObject whole = client.post(chat("sim-finish-length", "hi"), Map.of()).json();
+
+    assertThat(SimulatorStreamingTest.choice(chunks.get(chunks.size() - 1))
+        .getString("finish_reason")).isEqualTo("content_filter");
+    assertThat(whole.getJsonArray("choices").getJsonObject(0).getString("finish_reason"))
+        .isEqualTo("length");
+    assertThat(client.post(chat("sim-gpt", "hi"), Map.of("x-sim-finish", "refusal")).status())
+        .isEqualTo(400);
+  }
+
   private Outcome outcome(String requestId) {
     await().atMost(Duration.ofSeconds(5)).until(() -> client.simulator().observation(requestId)
         .map(seen -> seen.outcome() != Outcome.IN_PROGRESS).orElse(false));
