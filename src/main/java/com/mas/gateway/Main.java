@@ -79,7 +79,7 @@ public final class Main {
     loaded.warnings().forEach(w -> LOG.warn(w));
     String base = "http://127.0.0.1:" + gateway.port() + "/v1";
     if (gateway.config().demo()) {
-      LOG.info("demo mode: no provider key configured, answering from the built-in simulator (models: demo, demo-fast)");
+      LOG.info("demo mode: no provider key configured, answering from the built-in simulator (models: demo, demo-fast, demo-claude, demo-gemini)");
     }
     LOG.info("MAS Gateway listening: API {} , management http://127.0.0.1:{}", base, gateway.managementPort());
     loaded.generatedTenantKey().ifPresent(key -> System.out.println(

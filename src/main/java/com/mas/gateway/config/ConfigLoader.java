@@ -101,10 +101,11 @@ public final class ConfigLoader {
 
   /**
    * Demo mode against a simulator on {@code 127.0.0.1:simulatorPort}: provider {@code openai}
-   * ({@code /v1}, models {@code sim-gpt}, {@code sim-fast}) and provider {@code deepseek} (model
-   * {@code deepseek-chat}), both with key {@code demo}; models {@code demo} and {@code demo-fast}
-   * map to {@code openai/sim-gpt} and {@code openai/sim-fast}. Server and tenant follow the same
-   * variables as {@link #fromEnvironment}.
+   * ({@code /v1}, models {@code sim-gpt}, {@code sim-fast}), {@code deepseek} ({@code
+   * deepseek-chat}), {@code anthropic} ({@code sim-claude}) and {@code gemini} ({@code
+   * sim-gemini}), all with key {@code demo}; models {@code demo}, {@code demo-fast}, {@code
+   * demo-claude} and {@code demo-gemini} map to them. Server and tenant follow the same variables
+   * as {@link #fromEnvironment}.
    */
   public static LoadedConfig demo(int simulatorPort, Map<String, String> env) {
     return EnvironmentConfig.demo(simulatorPort, env);

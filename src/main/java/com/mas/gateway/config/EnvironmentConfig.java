@@ -40,10 +40,16 @@ final class EnvironmentConfig {
         .withForwardHeaders(List.of("x-sim-*")));
     providers.put(
         "deepseek", provider("deepseek", DEEPSEEK, simulator, "demo", List.of("deepseek-chat")));
+    providers.put("anthropic", provider("anthropic", ANTHROPIC, simulator, "demo", List.of("sim-claude"))
+        .withForwardHeaders(List.of("x-sim-*")));
+    providers.put("gemini", provider("gemini", GEMINI, simulator, "demo", List.of("sim-gemini"))
+        .withForwardHeaders(List.of("x-sim-*")));
     List<ModelConfig> models =
         List.of(
             new ModelConfig("demo", "openai", "sim-gpt"),
-            new ModelConfig("demo-fast", "openai", "sim-fast"));
+            new ModelConfig("demo-fast", "openai", "sim-fast"),
+            new ModelConfig("demo-claude", "anthropic", "sim-claude"),
+            new ModelConfig("demo-gemini", "gemini", "sim-gemini"));
     return assemble(server(env), providers, models, env, true, new ArrayList<>());
   }
 

@@ -43,7 +43,13 @@ class DemoAndResolveTest {
     assertThat(config.models())
         .containsExactly(
             new ModelConfig("demo", "openai", "sim-gpt"),
-            new ModelConfig("demo-fast", "openai", "sim-fast"));
+            new ModelConfig("demo-fast", "openai", "sim-fast"),
+            new ModelConfig("demo-claude", "anthropic", "sim-claude"),
+            new ModelConfig("demo-gemini", "gemini", "sim-gemini"));
+    assertThat(config.providers().get("anthropic").type()).isEqualTo(ProviderType.ANTHROPIC);
+    assertThat(config.providers().get("anthropic").baseUrl()).isEqualTo("http://127.0.0.1:18090");
+    assertThat(config.providers().get("gemini").type()).isEqualTo(ProviderType.GEMINI);
+    assertThat(config.providers().get("gemini").forwards("x-sim-tokens")).isTrue();
   }
 
   @Test

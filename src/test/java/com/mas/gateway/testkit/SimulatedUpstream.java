@@ -10,7 +10,8 @@ import io.vertx.core.Vertx;
 
 /**
  * A gateway in front of the built-in simulator, each on its own Vert.x instance (as in
- * production, where they are different processes). Provider {@code openai} is the simulator.
+ * production, where they are different processes). Providers {@code openai}, {@code anthropic}
+ * and {@code gemini} are the simulator, each in its own wire format.
  */
 public final class SimulatedUpstream implements AutoCloseable {
 
@@ -22,8 +23,11 @@ public final class SimulatedUpstream implements AutoCloseable {
 
   public SimulatedUpstream(TimeoutConfig timeouts) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
+    String host = simulator.baseUrl().replaceAll("/v1$", "");
     gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.gateway(
-        TestConfigs.provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts)), new SimpleMeterRegistry(), 2));
+        TestConfigs.provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts),
+        TestConfigs.provider("anthropic", ProviderType.ANTHROPIC, host, timeouts),
+        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts)), new SimpleMeterRegistry(), 2));
     client = new GatewayClient(gatewayVertx, gateway.port());
   }
 
