@@ -24,11 +24,13 @@ class ShippedConfigFilesTest {
                 "sk-1",
                 "DEEPSEEK_API_KEY",
                 "ds-1",
+                "ANTHROPIC_API_KEY",
+                "sk-ant-1",
                 "GATEWAY_API_KEY",
                 "tenant-1"));
 
     assertThat(loaded.warnings()).isEmpty();
-    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek");
+    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek", "anthropic");
     assertThat(loaded.config().providers().get("openai").baseUrl())
         .isEqualTo("https://api.openai.com/v1");
     assertThat(loaded.config().models())
@@ -45,7 +47,24 @@ class ShippedConfigFilesTest {
 
     assertThat(loaded.config().providers()).containsOnlyKeys("openai");
     assertThat(loaded.config().models()).extracting(ModelConfig::name).containsExactly("mas-smart");
-    assertThat(loaded.warnings()).hasSize(2);
+    // deepseek, the mas-fast model bound to it, and anthropic (ANTHROPIC_API_KEY unset too)
+    assertThat(loaded.warnings()).hasSize(3).anyMatch(w -> w.contains("anthropic"));
+  }
+
+  @Test
+  void production_example_declares_the_anthropic_provider_and_its_models() {
+    LoadedConfig loaded =
+        ConfigLoader.load(
+            GATEWAY_YAML,
+            Map.of("OPENAI_API_KEY", "sk-1", "ANTHROPIC_API_KEY", "sk-ant-1", "GATEWAY_API_KEY", "t"));
+
+    ProviderConfig anthropic = loaded.config().providers().get("anthropic");
+    assertThat(anthropic.type()).isEqualTo(ProviderType.ANTHROPIC);
+    assertThat(anthropic.baseUrl()).isEqualTo("https://api.anthropic.com");
+    assertThat(anthropic.apiKey().value()).isEqualTo("sk-ant-1");
+    assertThat(anthropic.capabilitiesOf("claude-sonnet-4-5"))
+        .isEqualTo(new ModelCapabilities(true, true, true, 200_000, 64_000, 4096));
+    assertThat(anthropic.models()).containsExactly("claude-sonnet-4-5", "claude-haiku-4-5");
   }
 
   @Test

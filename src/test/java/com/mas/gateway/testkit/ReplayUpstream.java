@@ -26,6 +26,7 @@ public final class ReplayUpstream {
   private volatile String contentType = "text/event-stream";
   private volatile int status = 200;
   private volatile int maxPiece;
+  private volatile Map<String, String> responseHeaders = Map.of();
   private HttpServer server;
 
   private ReplayUpstream(Vertx vertx) {
@@ -47,6 +48,13 @@ public final class ReplayUpstream {
     this.contentType = contentType;
     this.answer = bytes;
     this.maxPiece = maxPiece;
+    this.responseHeaders = Map.of();
+    return this;
+  }
+
+  /** Adds response headers (e.g. {@code retry-after}) to the answer set last. */
+  public ReplayUpstream withHeaders(Map<String, String> headers) {
+    this.responseHeaders = Map.copyOf(headers);
     return this;
   }
 
@@ -68,6 +76,7 @@ public final class ReplayUpstream {
       request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
       received.add(new Received(request.path(), headers, body.toString()));
       request.response().setStatusCode(status).putHeader("content-type", contentType).setChunked(true);
+      responseHeaders.forEach(request.response()::putHeader);
       writePieces(request, 0);
     });
   }
