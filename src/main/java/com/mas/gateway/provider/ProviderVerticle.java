@@ -1,6 +1,7 @@
 package com.mas.gateway.provider;
 
 import com.mas.gateway.config.ProviderConfig;
+import com.mas.gateway.provider.gemini.GeminiProtocol;
 import com.mas.gateway.provider.openai.OpenAiProtocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -39,7 +40,8 @@ public final class ProviderVerticle extends VerticleBase {
   static WireProtocol protocolFor(ProviderConfig config) {
     return switch (config.type()) {
       case OPENAI, DEEPSEEK -> new OpenAiProtocol(config);
-      case ANTHROPIC, GEMINI -> throw new IllegalArgumentException("not yet: " + config.type());
+      case ANTHROPIC -> throw new IllegalArgumentException("not yet: " + config.type());
+      case GEMINI -> new GeminiProtocol(config);
     };
   }
 }

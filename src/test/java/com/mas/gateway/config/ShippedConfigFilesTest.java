@@ -24,11 +24,15 @@ class ShippedConfigFilesTest {
                 "sk-1",
                 "DEEPSEEK_API_KEY",
                 "ds-1",
+                "GEMINI_API_KEY",
+                "gm-1",
                 "GATEWAY_API_KEY",
                 "tenant-1"));
 
     assertThat(loaded.warnings()).isEmpty();
-    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek");
+    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek", "gemini");
+    assertThat(loaded.config().providers().get("gemini").capabilitiesOf("gemini-2.0-flash").maxOutput())
+        .isEqualTo(8192);
     assertThat(loaded.config().providers().get("openai").baseUrl())
         .isEqualTo("https://api.openai.com/v1");
     assertThat(loaded.config().models())
@@ -45,7 +49,7 @@ class ShippedConfigFilesTest {
 
     assertThat(loaded.config().providers()).containsOnlyKeys("openai");
     assertThat(loaded.config().models()).extracting(ModelConfig::name).containsExactly("mas-smart");
-    assertThat(loaded.warnings()).hasSize(2);
+    assertThat(loaded.warnings()).hasSize(3); // deepseek, its mas-fast alias, gemini
   }
 
   @Test
