@@ -2,6 +2,7 @@ package com.mas.gateway.provider;
 
 import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.provider.anthropic.AnthropicProtocol;
+import com.mas.gateway.provider.gemini.GeminiProtocol;
 import com.mas.gateway.provider.openai.OpenAiProtocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,7 +42,7 @@ public final class ProviderVerticle extends VerticleBase {
     return switch (config.type()) {
       case OPENAI, DEEPSEEK -> new OpenAiProtocol(config);
       case ANTHROPIC -> new AnthropicProtocol(config);
-      case GEMINI -> throw new IllegalArgumentException("not yet: " + config.type());
+      case GEMINI -> new GeminiProtocol(config);
     };
   }
 }

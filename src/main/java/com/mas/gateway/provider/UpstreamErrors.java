@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class UpstreamErrors {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern KEY_LIKE = Pattern.compile("(sk|mgw|key)-[A-Za-z0-9_\\-]{6,}|\\*{3,}[A-Za-z0-9]{2,}");
+  private static final Pattern KEY_LIKE = Pattern.compile(
+      "(sk|mgw|key)-[A-Za-z0-9_\\-]{6,}|\\*{3,}[A-Za-z0-9]{2,}|AIza[A-Za-z0-9_\\-]{20,}");
 
   private UpstreamErrors() {}
 
@@ -60,7 +61,8 @@ public final class UpstreamErrors {
         "The connection to provider '" + provider + "' failed before the response started.");
   }
 
-  private static GatewayException credentialFailure(String provider, int status) {
+  /** The 502 for an upstream that refused the gateway's own credentials; never carries upstream text. */
+  public static GatewayException credentialFailure(String provider, int status) {
     return new GatewayException(502, "server_error", "upstream_authentication_failed", null,
         "Provider '" + provider + "' rejected the gateway's credentials (HTTP " + status + ").");
   }
@@ -83,7 +85,8 @@ public final class UpstreamErrors {
     return kept;
   }
 
-  static String scrub(String message, String secret) {
+  /** {@code message} with {@code secret} and anything that looks like a key masked. */
+  public static String scrub(String message, String secret) {
     String result = message;
     if (secret != null && secret.length() >= 4) {
       result = result.replace(secret, "****");

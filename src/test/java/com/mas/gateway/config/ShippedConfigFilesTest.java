@@ -26,11 +26,15 @@ class ShippedConfigFilesTest {
                 "ds-1",
                 "ANTHROPIC_API_KEY",
                 "sk-ant-1",
+                "GEMINI_API_KEY",
+                "gm-1",
                 "GATEWAY_API_KEY",
                 "tenant-1"));
 
     assertThat(loaded.warnings()).isEmpty();
-    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek", "anthropic");
+    assertThat(loaded.config().providers()).containsOnlyKeys("openai", "deepseek", "anthropic", "gemini");
+    assertThat(loaded.config().providers().get("gemini").capabilitiesOf("gemini-2.0-flash").maxOutput())
+        .isEqualTo(8192);
     assertThat(loaded.config().providers().get("openai").baseUrl())
         .isEqualTo("https://api.openai.com/v1");
     assertThat(loaded.config().models())
@@ -65,6 +69,7 @@ class ShippedConfigFilesTest {
     assertThat(anthropic.capabilitiesOf("claude-sonnet-4-5"))
         .isEqualTo(new ModelCapabilities(true, true, true, 200_000, 64_000, 4096));
     assertThat(anthropic.models()).containsExactly("claude-sonnet-4-5", "claude-haiku-4-5");
+    assertThat(loaded.warnings()).hasSize(3); // deepseek, its mas-fast alias, gemini
   }
 
   @Test

@@ -17,8 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ReplayUpstream {
 
-  /** One request as the upstream saw it. */
-  public record Received(String path, Map<String, String> headers, String body) {}
+  /** One request as the upstream saw it; {@code query} is null when the URI had none. */
+  public record Received(String path, Map<String, String> headers, String body, String query) {}
 
   private final Vertx vertx;
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -74,7 +74,7 @@ public final class ReplayUpstream {
     request.body().onSuccess(body -> {
       Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       request.headers().forEach(h -> headers.put(h.getKey(), h.getValue()));
-      received.add(new Received(request.path(), headers, body.toString()));
+      received.add(new Received(request.path(), headers, body.toString(), request.query()));
       request.response().setStatusCode(status).putHeader("content-type", contentType).setChunked(true);
       responseHeaders.forEach(request.response()::putHeader);
       writePieces(request, 0);

@@ -1,9 +1,8 @@
 package com.mas.gateway.provider.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mas.gateway.api.GatewayException;
-import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.SseEvent;
+import com.mas.gateway.testkit.BlackholeSink;
 import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,39 +36,17 @@ public class PassThroughBenchmark {
 
   private PassThroughTranslator translator;
   private SseEvent event;
-  private Sink sink;
+  private BlackholeSink sink;
 
   @Setup
   public void setUp(Blackhole blackhole) {
     translator = new PassThroughTranslator(new ObjectMapper(), true);
     event = new SseEvent(null, Buffer.buffer(CHUNK));
-    sink = new Sink(blackhole);
+    sink = new BlackholeSink(blackhole);
   }
 
   @Benchmark
   public void contentEvent() {
     translator.onEvent(event, sink);
-  }
-
-  /** Hands what the client would receive to the blackhole. */
-  static final class Sink implements ClientSink {
-    private final Blackhole blackhole;
-
-    Sink(Blackhole blackhole) {
-      this.blackhole = blackhole;
-    }
-
-    @Override
-    public void write(Buffer event) {
-      blackhole.consume(event);
-    }
-
-    @Override
-    public void finish() {}
-
-    @Override
-    public void fail(GatewayException error) {
-      throw error;
-    }
   }
 }
