@@ -51,8 +51,9 @@ class ShippedConfigFilesTest {
 
     assertThat(loaded.config().providers()).containsOnlyKeys("openai");
     assertThat(loaded.config().models()).extracting(ModelConfig::name).containsExactly("mas-smart");
-    // deepseek, the mas-fast model bound to it, and anthropic (ANTHROPIC_API_KEY unset too)
-    assertThat(loaded.warnings()).hasSize(3).anyMatch(w -> w.contains("anthropic"));
+    // deepseek, the mas-fast model bound to it, anthropic and gemini (their keys unset too)
+    assertThat(loaded.warnings()).hasSize(4)
+        .anyMatch(w -> w.contains("anthropic")).anyMatch(w -> w.contains("gemini"));
   }
 
   @Test
