@@ -2,17 +2,18 @@ package com.mas.gateway.provider;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.mas.gateway.chat.Usage;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
  * Writes OpenAI {@code chat.completion.chunk} events for a translated stream, each framed as
- * {@code data: <json>\n\n}. One per stream, used on its event loop only: it reuses one byte
- * builder, so an event costs its output buffer and nothing else. Fields are written in the
- * order OpenAI sends them.
+ * {@code data: <json>\n\n}. One per stream, used on its event loop only: one JSON generator
+ * lives as long as the stream and writes each event straight into that event's buffer, so an
+ * event costs its output buffer and nothing else. Fields are written in the order OpenAI sends
+ * them.
  */
 public final class ChunkEncoder {
 
@@ -28,7 +29,8 @@ public final class ChunkEncoder {
   private final String id;
   private final String model;
   private final long created;
-  private final ByteArrayBuilder bytes = new ByteArrayBuilder(256);
+  private final BufferOutput output = new BufferOutput();
+  private final JsonGenerator json;
 
   /**
    * @param id the completion id every chunk carries
@@ -39,78 +41,84 @@ public final class ChunkEncoder {
     this.id = id;
     this.model = model;
     this.created = created;
+    try {
+      this.json = JSON.createGenerator(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    json.setRootValueSeparator(null);
   }
 
   /** The first delta: the assistant role with empty content, as OpenAI opens a stream. */
   public Buffer role() {
-    JsonGenerator json = open();
+    open();
     write(() -> {
       json.writeStringField("role", "assistant");
       json.writeStringField("content", "");
-    }, json);
-    return close(json, null);
+    });
+    return close(null);
   }
 
   /** A text delta. */
   public Buffer content(String text) {
-    JsonGenerator json = open();
-    write(() -> json.writeStringField("content", text), json);
-    return close(json, null);
+    open();
+    write(() -> json.writeStringField("content", text));
+    return close(null);
   }
 
   /** A reasoning delta ({@code reasoning_content}, as DeepSeek sends it). */
   public Buffer reasoning(String text) {
-    JsonGenerator json = open();
-    write(() -> json.writeStringField("reasoning_content", text), json);
-    return close(json, null);
+    open();
+    write(() -> json.writeStringField("reasoning_content", text));
+    return close(null);
   }
 
   /** The first delta of tool call {@code index}: its id, function name and first arguments. */
   public Buffer toolCallStart(int index, String callId, String name, String arguments) {
-    JsonGenerator json = open();
+    open();
     write(() -> {
-      toolCallHead(json, index);
+      toolCallHead(index);
       json.writeStringField("id", callId);
       json.writeStringField("type", "function");
       json.writeObjectFieldStart("function");
       json.writeStringField("name", name);
       json.writeStringField("arguments", arguments);
       json.writeEndObject();
-      toolCallTail(json);
-    }, json);
-    return close(json, null);
+      toolCallTail();
+    });
+    return close(null);
   }
 
   /** A further fragment of tool call {@code index}'s arguments. */
   public Buffer toolCallArguments(int index, String fragment) {
-    JsonGenerator json = open();
+    open();
     write(() -> {
-      toolCallHead(json, index);
+      toolCallHead(index);
       json.writeObjectFieldStart("function");
       json.writeStringField("arguments", fragment);
       json.writeEndObject();
-      toolCallTail(json);
-    }, json);
-    return close(json, null);
+      toolCallTail();
+    });
+    return close(null);
   }
 
   /** The chunk with an empty delta and the finish reason. */
   public Buffer finish(String finishReason) {
-    JsonGenerator json = open();
-    write(() -> {}, json);
-    return close(json, finishReason);
+    open();
+    write(() -> {});
+    return close(finishReason);
   }
 
   /** The usage-only chunk ({@code choices} empty) that {@code stream_options.include_usage} asks for. */
   public Buffer usage(Usage usage) {
     try {
-      JsonGenerator json = header();
+      header();
       json.writeArrayFieldStart("choices");
       json.writeEndArray();
       json.writeObjectFieldStart("usage");
       writeUsage(json, usage);
       json.writeEndObject();
-      return frame(json);
+      return frame();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -134,20 +142,19 @@ public final class ChunkEncoder {
   }
 
   /** Starts a chunk up to the inside of {@code choices[0].delta}. */
-  private JsonGenerator open() {
+  private void open() {
     try {
-      JsonGenerator json = header();
+      header();
       json.writeArrayFieldStart("choices");
       json.writeStartObject();
       json.writeNumberField("index", 0);
       json.writeObjectFieldStart("delta");
-      return json;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void write(Fields fields, JsonGenerator json) {
+  private void write(Fields fields) {
     try {
       fields.write();
       json.writeEndObject();
@@ -156,7 +163,7 @@ public final class ChunkEncoder {
     }
   }
 
-  private Buffer close(JsonGenerator json, String finishReason) {
+  private Buffer close(String finishReason) {
     try {
       json.writeFieldName("logprobs");
       json.writeNull();
@@ -168,39 +175,52 @@ public final class ChunkEncoder {
       }
       json.writeEndObject();
       json.writeEndArray();
-      return frame(json);
+      return frame();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private JsonGenerator header() throws IOException {
-    bytes.reset();
-    bytes.write(DATA);
-    JsonGenerator json = JSON.createGenerator(bytes);
+  private void header() throws IOException {
+    output.target = Buffer.buffer(256).appendBytes(DATA);
     json.writeStartObject();
     json.writeStringField("id", id);
     json.writeStringField("object", "chat.completion.chunk");
     json.writeNumberField("created", created);
     json.writeStringField("model", model);
-    return json;
   }
 
-  private Buffer frame(JsonGenerator json) throws IOException {
+  private Buffer frame() throws IOException {
     json.writeEndObject();
-    json.close();
-    bytes.write(END);
-    return Buffer.buffer(bytes.toByteArray());
+    json.flush();
+    Buffer event = output.target.appendBytes(END);
+    output.target = null;
+    return event;
   }
 
-  private static void toolCallHead(JsonGenerator json, int index) throws IOException {
+  private void toolCallHead(int index) throws IOException {
     json.writeArrayFieldStart("tool_calls");
     json.writeStartObject();
     json.writeNumberField("index", index);
   }
 
-  private static void toolCallTail(JsonGenerator json) throws IOException {
+  private void toolCallTail() throws IOException {
     json.writeEndObject();
     json.writeEndArray();
+  }
+
+  /** Where the generator writes: the buffer of the event being encoded. */
+  private static final class BufferOutput extends OutputStream {
+    private Buffer target;
+
+    @Override
+    public void write(int b) {
+      target.appendByte((byte) b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      target.appendBytes(bytes, offset, length);
+    }
   }
 }
