@@ -16,6 +16,9 @@
 #   MAS_GATEWAY_JAR  the jar to run                  (default target/mas-gateway.jar)
 #   PIN           1 = gateway alone on CPU 1, simulator and loadgen on CPU 0 (taskset); 0 = all
 #                 share every core                                         (default 1)
+#   PROVIDER      the gateway's upstream: openai (pass-through), anthropic or gemini (the
+#                 simulator answers in that wire format and the gateway translates it); the
+#                 direct runs always speak OpenAI to the simulator          (default openai)
 #
 # Every process listens on, and every request goes to, 127.0.0.1 only: simulator 18090,
 # gateway 18080 (management 19090). Both servers are stopped when the script exits.
@@ -49,6 +52,11 @@ HOST=127.0.0.1
 # direct and the gateway runs. Unpinned, every extra hop through the gateway also waits for
 # the scheduler to find it a core among five busy JVM threads, which is not what it adds.
 PIN="${PIN:-1}"
+PROVIDER="${PROVIDER:-openai}"
+case "$PROVIDER" in
+  openai|anthropic|gemini) ;;
+  *) echo "streaming-overhead: PROVIDER must be openai, anthropic or gemini, got '$PROVIDER'" >&2; exit 1 ;;
+esac
 PIN_GATEWAY=()
 PIN_DRIVERS=()
 if [[ "$PIN" == 1 ]] && command -v taskset >/dev/null && (( $(nproc) >= 2 )); then
@@ -121,6 +129,8 @@ cat >"$WORK_DIR/gateway.yaml" <<YAML
 server: {host: $HOST, port: $GATEWAY_PORT, managementPort: $MANAGEMENT_PORT}
 providers:
   openai: {type: openai, baseUrl: "http://$HOST:$SIM_PORT/v1", apiKey: sim, models: [sim-gpt], forwardHeaders: ["x-sim-*"]}
+  anthropic: {type: anthropic, baseUrl: "http://$HOST:$SIM_PORT", apiKey: sim, forwardHeaders: ["x-sim-*"]}
+  gemini: {type: gemini, baseUrl: "http://$HOST:$SIM_PORT", apiKey: sim, forwardHeaders: ["x-sim-*"]}
 tenants:
   - id: default
     keys: ["loadtest-key"]
@@ -162,17 +172,17 @@ run_load() {
 }
 
 DIRECT=(--url "http://$HOST:$SIM_PORT/v1" --key sim --model sim-gpt)
-GATEWAY=(--url "http://$HOST:$GATEWAY_PORT/v1" --key loadtest-key --model openai/sim-gpt)
+GATEWAY=(--url "http://$HOST:$GATEWAY_PORT/v1" --key loadtest-key --model "$PROVIDER/sim-gpt")
 PACED=(--header "x-sim-tps:$STREAM_TPS")
 run_load direct-stream "${DIRECT[@]}" --stream true "${PACED[@]}"
 run_load gateway-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
 run_load direct-json "${DIRECT[@]}" --stream false
 run_load gateway-json "${GATEWAY[@]}" --stream false
 
-python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" <<'PY'
+python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" "$PROVIDER" <<'PY'
 import json, sys
 
-work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps, pin = sys.argv[1:10]
+work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps, pin, provider = sys.argv[1:11]
 pinned = "gateway on CPU 1, simulator and loadgen on CPU 0" if pin != "0" else "no"
 TARGET_ADDED_P50_MS = 0.3
 TARGET_ADDED_P99_MS = 2.0
@@ -194,7 +204,8 @@ runs = {label: report(label) for label in
 print(f"\nMAS Gateway streaming overhead: concurrency {concurrency}, warmup {warmup}, "
       f"duration {duration}; simulator ttft {ttft_ms} ms, {tokens} tokens, "
       f"streams at {stream_tps} tokens/s, non-streamed answers at "
-      f"{'once' if float(tps) <= 0 else tps + ' tokens/s'}; pinned: {pinned}\n")
+      f"{'once' if float(tps) <= 0 else tps + ' tokens/s'}; pinned: {pinned}; "
+      f"gateway upstream: {provider}\n")
 print(f"{'streaming':<16}{'req/s':>10}{'TTFT p50 ms':>14}{'TTFT p99 ms':>14}"
       f"{'total p99 ms':>14}{'tokens/s':>12}{'errors':>9}")
 for name in ("direct", "gateway"):
