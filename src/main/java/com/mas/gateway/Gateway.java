@@ -8,6 +8,7 @@ import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
+import com.mas.gateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -29,6 +30,7 @@ public final class Gateway {
   private final Vertx vertx;
   private final GatewayConfig config;
   private final GatewayMetrics metrics;
+  private final SharedState state;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -39,6 +41,7 @@ public final class Gateway {
     this.vertx = vertx;
     this.config = config;
     this.metrics = new GatewayMetrics(registry);
+    this.state = SharedState.create(vertx, config.redis());
   }
 
   /**
@@ -57,7 +60,7 @@ public final class Gateway {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
-        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics)),
+        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics, state)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -90,7 +93,7 @@ public final class Gateway {
   public Future<Void> close() {
     List<String> ids = List.copyOf(deployments);
     deployments.clear();
-    return Future.join(ids.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return Future.join(ids.stream().map(vertx::undeploy).toList()).compose(v -> state.close());
   }
 
   public int port() {

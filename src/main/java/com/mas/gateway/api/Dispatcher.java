@@ -50,22 +50,32 @@ final class Dispatcher {
     HttpServerResponse response = exchange.context().response();
     response.closeHandler(v -> cancellation.cancel());
     UpstreamCall call = new UpstreamCall(exchange.requestId(), exchange.request(), exchange.target().model(),
-        cancellation, exchange.context().request().headers());
+        cancellation, exchange.context().request().headers(), exchange.costQuote());
     metrics.streamStarted();
+    AnswerTally tally = new AnswerTally();
     return provider.send(call)
-        .compose(upstream -> answer(exchange, upstream))
-        .onComplete(result -> metrics.streamEnded(providerName, outcome(result.succeeded(), cancellation)))
+        .compose(upstream -> answer(exchange, upstream, tally))
+        .onComplete(result -> {
+          String outcome = outcome(result.succeeded(), cancellation);
+          metrics.streamEnded(providerName, outcome);
+          exchange.complete(new Completion(true, tally.usage(), tally.events(), outcome));
+        })
         .mapEmpty();
   }
 
-  private Future<?> answer(Exchange exchange, UpstreamResponse upstream) {
+  private Future<?> answer(Exchange exchange, UpstreamResponse upstream, AnswerTally tally) {
+    tally.translator(upstream.translator());
     long idleMillis = configs.get(exchange.target().provider()).timeouts().idle().toMillis();
     if (exchange.request().stream()) {
-      return new StreamRelay(vertx, exchange, upstream, idleMillis, () -> firstEvent(exchange)).run(maxEventBytes);
+      return new StreamRelay(vertx, exchange, upstream, idleMillis, () -> firstEvent(exchange), tally)
+          .run(maxEventBytes);
     }
     return collectWhole(upstream, idleMillis)
         .map(body -> upstream.translator().completeBody(body))
-        .compose(body -> respondComplete(exchange, body));
+        .compose(body -> {
+          tally.counted();
+          return respondComplete(exchange, body);
+        });
   }
 
   /** Reads a whole (non-streaming) answer; silence longer than the idle limit is a 504. */

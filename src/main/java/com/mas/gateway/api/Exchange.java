@@ -2,8 +2,12 @@ package com.mas.gateway.api;
 
 import com.mas.gateway.auth.Tenant;
 import com.mas.gateway.chat.ChatRequest;
+import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.routing.Target;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One client request on its way through the pipeline. Lives on the event loop that accepted the
@@ -17,6 +21,10 @@ public final class Exchange {
   private Tenant tenant;
   private ChatRequest request;
   private Target target;
+  private String agentType;
+  private CostQuote costQuote = CostQuote.NONE;
+  private List<Consumer<Completion>> completionHandlers;
+  private boolean completed;
 
   public Exchange(RoutingContext context, String requestId) {
     this.context = context;
@@ -58,5 +66,45 @@ public final class Exchange {
 
   public void target(Target value) {
     this.target = value;
+  }
+
+  /** The agent type the client declared ({@code X-Agent-Type} or {@code metadata.agent_type}), or null. */
+  public String agentType() {
+    return agentType;
+  }
+
+  public void agentType(String value) {
+    this.agentType = value;
+  }
+
+  /** How the answer's cost is reported to the client. */
+  public CostQuote costQuote() {
+    return costQuote;
+  }
+
+  public void costQuote(CostQuote value) {
+    this.costQuote = value;
+  }
+
+  /**
+   * Runs {@code handler} once when the request has ended, however it ended: a stage that took
+   * something (a lease, a reservation) gives it back here.
+   */
+  public void onCompletion(Consumer<Completion> handler) {
+    if (completionHandlers == null) {
+      completionHandlers = new ArrayList<>(2);
+    }
+    completionHandlers.add(handler);
+  }
+
+  /** Ends the request for the completion handlers; only the first call counts. */
+  public void complete(Completion completion) {
+    if (completed) {
+      return;
+    }
+    completed = true;
+    if (completionHandlers != null) {
+      completionHandlers.forEach(handler -> handler.accept(completion));
+    }
   }
 }

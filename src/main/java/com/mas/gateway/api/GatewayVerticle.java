@@ -7,6 +7,7 @@ import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.routing.ModelCatalog;
+import com.mas.gateway.state.SharedState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -29,16 +30,18 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayConfig config;
   private final ProviderRegistry registry;
   private final GatewayMetrics metrics;
+  private final SharedState state;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
   private Pipeline pipeline;
   private Dispatcher dispatcher;
 
-  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics) {
+  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state) {
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
+    this.state = state;
   }
 
   @Override
@@ -90,7 +93,8 @@ public final class GatewayVerticle extends VerticleBase {
           if (exchange.target() == null) {
             metrics.rejected(failure); // dispatched requests are counted by the dispatcher
           }
-        });
+        })
+        .onComplete(v -> exchange.complete(Completion.refused())); // no-op when dispatched
   }
 
   private void authorized(RoutingContext context) {

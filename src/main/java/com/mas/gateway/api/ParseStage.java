@@ -4,7 +4,10 @@ import com.mas.gateway.chat.ChatRequestParser;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 
-/** Checks the content type and parses the body into a {@link com.mas.gateway.chat.ChatRequest}. */
+/**
+ * Checks the content type, parses the body into a {@link com.mas.gateway.chat.ChatRequest} and
+ * reads the agent type the client declares.
+ */
 final class ParseStage implements Stage {
 
   private final ChatRequestParser parser;
@@ -27,6 +30,7 @@ final class ParseStage implements Stage {
     }
     Buffer body = exchange.context().body().buffer();
     exchange.request(parser.parse(body == null ? new byte[0] : body.getBytes()));
+    exchange.agentType(AgentTypes.of(exchange.context().request().getHeader("x-agent-type"), exchange.request().json()));
     return Future.succeededFuture();
   }
 }

@@ -33,15 +33,18 @@ final class StreamRelay implements ClientSink {
   private final IdleWatchdog watchdog;
   private final Promise<Outcome> outcome = Promise.promise();
   private final Runnable onFirstEvent;
+  private final AnswerTally tally;
   private boolean over;
 
-  StreamRelay(Vertx vertx, Exchange exchange, UpstreamResponse upstream, long idleMillis, Runnable onFirstEvent) {
+  StreamRelay(Vertx vertx, Exchange exchange, UpstreamResponse upstream, long idleMillis, Runnable onFirstEvent,
+      AnswerTally tally) {
     this.exchange = exchange;
     this.response = exchange.context().response();
     this.upstream = upstream;
     this.body = upstream.body();
     this.translator = upstream.translator();
     this.onFirstEvent = onFirstEvent;
+    this.tally = tally;
     this.watchdog = new IdleWatchdog(vertx, idleMillis, () -> fail(GatewayException.timeout(
         "The upstream provider sent nothing for " + idleMillis + " ms; the stream was abandoned.")));
   }
@@ -85,6 +88,7 @@ final class StreamRelay implements ClientSink {
       onFirstEvent.run();
     }
     response.write(event);
+    tally.counted();
     if (response.writeQueueFull()) {
       body.pause();
       watchdog.suspend();

@@ -12,15 +12,27 @@ import java.util.Map;
  * @param models explicit model names and aliases
  * @param tenants tenants and their key hashes
  * @param demo true when the embedded simulator serves as the upstream
+ * @param redis where shared counters live (in memory when not configured)
+ * @param pricing the price table and budget time zone
  */
 public record GatewayConfig(
     ServerConfig server,
     Map<String, ProviderConfig> providers,
     List<ModelConfig> models,
     List<TenantConfig> tenants,
-    boolean demo) {
+    boolean demo,
+    RedisConfig redis,
+    PricingConfig pricing) {
+
+  /** In-memory state and no prices. */
+  public GatewayConfig(ServerConfig server, Map<String, ProviderConfig> providers, List<ModelConfig> models,
+      List<TenantConfig> tenants, boolean demo) {
+    this(server, providers, models, tenants, demo, RedisConfig.IN_MEMORY, PricingConfig.NONE);
+  }
 
   public GatewayConfig {
+    redis = redis == null ? RedisConfig.IN_MEMORY : redis;
+    pricing = pricing == null ? PricingConfig.NONE : pricing;
     providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
     models = List.copyOf(models);
     tenants = List.copyOf(tenants);

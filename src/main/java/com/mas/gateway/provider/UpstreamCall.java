@@ -1,6 +1,7 @@
 package com.mas.gateway.provider;
 
 import com.mas.gateway.chat.ChatRequest;
+import com.mas.gateway.chat.CostQuote;
 import io.vertx.core.MultiMap;
 
 /**
@@ -11,6 +12,14 @@ import io.vertx.core.MultiMap;
  * @param model the model name the provider knows
  * @param cancellation tripped by the client side to abort the attempt
  * @param clientHeaders the client's request headers, for the ones a provider forwards
+ * @param costQuote prices the usage the answer reports, for the cost field of its usage
  */
-public record UpstreamCall(
-    String requestId, ChatRequest request, String model, Cancellation cancellation, MultiMap clientHeaders) {}
+public record UpstreamCall(String requestId, ChatRequest request, String model, Cancellation cancellation,
+    MultiMap clientHeaders, CostQuote costQuote) {
+
+  /** A call whose answer reports no cost. */
+  public UpstreamCall(
+      String requestId, ChatRequest request, String model, Cancellation cancellation, MultiMap clientHeaders) {
+    this(requestId, request, model, cancellation, clientHeaders, CostQuote.NONE);
+  }
+}
