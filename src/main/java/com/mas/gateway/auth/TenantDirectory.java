@@ -23,7 +23,7 @@ public final class TenantDirectory {
     List<Entry> list = new ArrayList<>();
     for (TenantConfig tenant : tenants) {
       for (String hex : tenant.keySha256()) {
-        list.add(new Entry(HexFormat.of().parseHex(hex), new Tenant(tenant.id())));
+        list.add(new Entry(HexFormat.of().parseHex(hex), new Tenant(tenant)));
       }
     }
     this.entries = List.copyOf(list);
