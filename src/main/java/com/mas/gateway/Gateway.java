@@ -4,6 +4,8 @@ import com.mas.gateway.admin.AdminVerticle;
 import com.mas.gateway.admin.Lifecycle;
 import com.mas.gateway.api.GatewayMetrics;
 import com.mas.gateway.api.GatewayVerticle;
+import com.mas.gateway.auth.TenantRegistry;
+import com.mas.gateway.auth.TenantReloader;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.provider.ProviderRegistry;
@@ -17,8 +19,10 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -31,17 +35,20 @@ public final class Gateway {
   private final GatewayConfig config;
   private final GatewayMetrics metrics;
   private final SharedState state;
+  private final TenantRegistry tenants;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
   private int port;
   private AdminVerticle admin;
+  private volatile TenantReloader reloader;
 
   private Gateway(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = new GatewayMetrics(registry);
     this.state = SharedState.create(vertx, config.redis());
+    this.tenants = new TenantRegistry(config.tenants());
   }
 
   /**
@@ -60,7 +67,7 @@ public final class Gateway {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
-        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics, state)),
+        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics, state, tenants)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -89,8 +96,30 @@ public final class Gateway {
     return Future.join(gateways.stream().map(g -> g.shutdown(grace)).toList()).mapEmpty();
   }
 
+  /**
+   * Reloads tenants and keys from {@code file} (the file this gateway's configuration came from)
+   * whenever it changes, polling every {@code server.reloadInterval}; see {@link TenantReloader}.
+   * Completes when polling has started; {@link #close} stops it.
+   */
+  public Future<TenantReloader> watch(Path file, Map<String, String> env) {
+    TenantReloader watcher = new TenantReloader(vertx, file, env, config, tenants, metrics.registry());
+    if (reloader != null) {
+      reloader.stop();
+    }
+    reloader = watcher;
+    return watcher.start(config.server().reloadInterval()).map(watcher);
+  }
+
+  /** The tenants in force (replaced by a reload). */
+  public TenantRegistry tenants() {
+    return tenants;
+  }
+
   /** Undeploys everything this gateway deployed. */
   public Future<Void> close() {
+    if (reloader != null) {
+      reloader.stop();
+    }
     List<String> ids = List.copyOf(deployments);
     deployments.clear();
     return Future.join(ids.stream().map(vertx::undeploy).toList()).compose(v -> state.close());

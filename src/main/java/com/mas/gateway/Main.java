@@ -1,5 +1,6 @@
 package com.mas.gateway;
 
+import com.mas.gateway.auth.HashKeyCommand;
 import com.mas.gateway.config.ConfigException;
 import com.mas.gateway.config.ConfigLoader;
 import com.mas.gateway.config.LoadedConfig;
@@ -14,15 +15,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Entry point. {@code java -jar mas-gateway.jar [--config FILE]} runs the gateway (demo mode with
  * the built-in simulator when no provider key is configured); {@code simulate} runs the upstream
- * simulator alone; {@code loadgen} runs the load generator.
+ * simulator alone; {@code loadgen} runs the load generator; {@code hash-key} generates a tenant
+ * key, or hashes one, for {@code tenants[].keySha256}.
  */
 public final class Main {
 
@@ -36,6 +40,7 @@ public final class Main {
     switch (verb) {
       case "simulate" -> exitWith(SimulatorCommand.run(rest));
       case "loadgen" -> exitWith(LoadgenCommand.run(rest));
+      case "hash-key" -> exitWith(HashKeyCommand.run(rest));
       case "help", "--help", "-h" -> System.out.println(usage());
       default -> runGateway(args, System.getenv());
     }
@@ -57,8 +62,10 @@ public final class Main {
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    Optional<Path> file = ConfigLoader.configFile(args, env);
     withUpstream(vertx, loaded, env)
         .compose(config -> Gateway.start(vertx, config.config(), registry, cores).map(g -> announce(g, config)))
+        .compose(gateway -> watch(gateway, file, env))
         .onSuccess(gateway -> ShutdownSignals.install(gateway, vertx))
         .onFailure(failure -> {
           LOG.error("the gateway failed to start: {}", failure.getMessage(), failure);
@@ -73,6 +80,16 @@ public final class Main {
     }
     return Simulator.start(vertx, SimulatorOptions.defaults())
         .map(simulator -> ConfigLoader.demo(simulator.port(), env));
+  }
+
+  /** Tenants and keys reload when the file the gateway was started from changes (not in demo mode). */
+  private static Future<Gateway> watch(Gateway gateway, Optional<Path> file, Map<String, String> env) {
+    if (file.isEmpty() || gateway.config().demo()) {
+      return Future.succeededFuture(gateway);
+    }
+    LOG.info("watching {} every {} s: tenants and keys reload when it changes", file.get(),
+        gateway.config().server().reloadInterval().toMillis() / 1000.0);
+    return gateway.watch(file.get(), env).map(gateway);
   }
 
   private static Gateway announce(Gateway gateway, LoadedConfig loaded) {
@@ -91,7 +108,8 @@ public final class Main {
     return String.join("\n",
         "usage: java -jar mas-gateway.jar [--config FILE]   run the gateway (GATEWAY_CONFIG also works)",
         "       java -jar mas-gateway.jar simulate [--port 8090] ...   run the upstream simulator",
-        "       java -jar mas-gateway.jar loadgen --url URL ...        run the load generator");
+        "       java -jar mas-gateway.jar loadgen --url URL ...        run the load generator",
+        "       java -jar mas-gateway.jar hash-key [--stdin | KEY]     generate a tenant key, or hash one");
   }
 
   static void exitWith(int code) {

@@ -1,7 +1,8 @@
 package com.mas.gateway.api;
 
 import com.mas.gateway.auth.ApiKeyAuthStage;
-import com.mas.gateway.auth.TenantDirectory;
+import com.mas.gateway.auth.ModelPermissionStage;
+import com.mas.gateway.auth.TenantRegistry;
 import com.mas.gateway.chat.ChatRequestParser;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.provider.Provider;
@@ -31,28 +32,33 @@ public final class GatewayVerticle extends VerticleBase {
   private final ProviderRegistry registry;
   private final GatewayMetrics metrics;
   private final SharedState state;
+  private final TenantRegistry tenants;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
   private Pipeline pipeline;
   private Dispatcher dispatcher;
 
-  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state) {
+  /** {@code tenants} is shared by every instance, so a reload reaches them all at once. */
+  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
+      TenantRegistry tenants) {
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
     this.state = state;
+    this.tenants = tenants;
   }
 
   @Override
   public Future<?> start() {
     providers = registry.bind(vertx);
     ModelCatalog catalog = new ModelCatalog(config);
-    auth = new ApiKeyAuthStage(new TenantDirectory(config.tenants()));
+    auth = new ApiKeyAuthStage(tenants);
     pipeline = new Pipeline(List.of(
         auth,
         new ParseStage(new ChatRequestParser()),
-        new ResolveStage(catalog)));
+        new ResolveStage(catalog),
+        new ModelPermissionStage()));
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(router(catalog));

@@ -10,38 +10,48 @@ import java.util.Optional;
 
 /**
  * Finds the tenant an API key belongs to. Only SHA-256 hashes of keys are held; a presented key
- * is hashed and compared with every stored hash in constant time, so neither the match nor its
- * position leaks through timing.
+ * is hashed and compared with every stored hash, enabled or disabled, in constant time, so
+ * neither the match, its position nor whether the key is disabled leaks through timing.
+ * Immutable: a reload builds a new directory (see {@link TenantRegistry}).
  */
 public final class TenantDirectory {
 
-  private record Entry(byte[] hash, Tenant tenant) {}
+  /**
+   * A recognised key.
+   *
+   * @param tenant the tenant the key belongs to
+   * @param enabled false for a key listed in {@code disabledKeySha256}: known, but refused
+   */
+  public record KeyMatch(Tenant tenant, boolean enabled) {}
+
+  private record Entry(byte[] hash, KeyMatch match) {}
 
   private final List<Entry> entries;
 
   public TenantDirectory(List<TenantConfig> tenants) {
     List<Entry> list = new ArrayList<>();
-    for (TenantConfig tenant : tenants) {
-      for (String hex : tenant.keySha256()) {
-        list.add(new Entry(HexFormat.of().parseHex(hex), new Tenant(tenant)));
-      }
+    for (TenantConfig config : tenants) {
+      Tenant tenant = new Tenant(config);
+      config.keySha256().forEach(hex -> list.add(entry(hex, new KeyMatch(tenant, true))));
+      config.disabledKeySha256().forEach(hex -> list.add(entry(hex, new KeyMatch(tenant, false))));
     }
     this.entries = List.copyOf(list);
   }
 
-  /** The tenant owning {@code apiKey}, if any. */
-  public Optional<Tenant> find(String apiKey) {
-    byte[] presented = sha256(apiKey);
-    Tenant found = null;
+  /** The tenant owning {@code apiKey} and whether the key is enabled; empty for an unknown key. */
+  public Optional<KeyMatch> find(String apiKey) {
+    byte[] presented = HexFormat.of().parseHex(ApiKeyHash.sha256Hex(apiKey));
+    KeyMatch found = null;
     for (Entry entry : entries) {
+      // Every entry is compared, even after a match: the time taken does not depend on the key.
       if (MessageDigest.isEqual(entry.hash(), presented) && found == null) {
-        found = entry.tenant();
+        found = entry.match();
       }
     }
     return Optional.ofNullable(found);
   }
 
-  private static byte[] sha256(String key) {
-    return HexFormat.of().parseHex(ApiKeyHash.sha256Hex(key));
+  private static Entry entry(String hex, KeyMatch match) {
+    return new Entry(HexFormat.of().parseHex(hex), match);
   }
 }

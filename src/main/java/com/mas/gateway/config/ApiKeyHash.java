@@ -3,6 +3,8 @@ package com.mas.gateway.config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class ApiKeyHash {
 
+  /** Every key the gateway generates starts with this. */
+  public static final String GENERATED_KEY_PREFIX = "mgw-";
+
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private ApiKeyHash() {}
 
@@ -26,6 +32,16 @@ public final class ApiKeyHash {
       // Every Java platform must provide SHA-256 (MessageDigest Javadoc).
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
+  }
+
+  /**
+   * A new random key: {@code mgw-} and 32 bytes from {@link SecureRandom} in URL-safe Base64
+   * without padding (47 characters, 256 bits of entropy).
+   */
+  public static String generateKey() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return GENERATED_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** True when {@code value} is 64 hex characters, in either case. */

@@ -3,6 +3,7 @@ package com.mas.gateway.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.FileNotFoundException;
@@ -48,8 +49,13 @@ public final class ConfigLoader {
   /** Names the file to load when {@link #CONFIG_OPTION} is not given. */
   public static final String CONFIG_VARIABLE = "GATEWAY_CONFIG";
 
+  // Decimals stay exact (BigDecimal from the text, never a binary double): money is converted
+  // to integer micro-dollars and must not pick up rounding on the way.
   private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private ConfigLoader() {}
 
@@ -97,6 +103,17 @@ public final class ConfigLoader {
       return loadNamed(variable, CONFIG_VARIABLE, env);
     }
     return fromEnvironment(env);
+  }
+
+  /**
+   * The file {@link #resolve} loads, if it loads one: {@code --config FILE}, else {@code
+   * GATEWAY_CONFIG}. The gateway watches it for changed tenants and keys.
+   */
+  public static Optional<Path> configFile(String[] args, Map<String, String> env) {
+    String variable = env.get(CONFIG_VARIABLE);
+    return configOption(args)
+        .or(() -> variable == null || variable.isBlank() ? Optional.empty() : Optional.of(variable))
+        .map(Path::of);
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.mas.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -202,6 +203,25 @@ final class ConfigNode {
       throw error("must be at most " + max + " bytes, got " + describe());
     }
     return value;
+  }
+
+  /**
+   * A required decimal number, exactly as written: a YAML number (read as a {@code BigDecimal},
+   * see {@link ConfigLoader}) or a string such as {@code "5.00"}.
+   */
+  BigDecimal decimal() {
+    if (!isPresent()) {
+      throw error("required");
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    String text = scalarText("expected a number").trim();
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw error("expected a number, got " + describe());
+    }
   }
 
   /** A failure of this node: {@code <path>: <problem>}. */

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param maxBodyBytes largest request body accepted; larger gets 413
  * @param maxEventBytes largest single upstream SSE event; larger ends the stream with an error
  * @param shutdownGrace how long in-flight streams may run after SIGTERM before they are cut
+ * @param reloadInterval how often the config file is checked for changed tenants and keys (only
+ *     when the gateway was started from a file)
  */
 public record ServerConfig(
     String host,
@@ -18,17 +20,28 @@ public record ServerConfig(
     int managementPort,
     long maxBodyBytes,
     int maxEventBytes,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Duration reloadInterval) {
+
+  public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
   public static final ServerConfig DEFAULT =
       new ServerConfig("0.0.0.0", 8080, 9090, 4L << 20, 1 << 20, Duration.ofSeconds(30));
 
+  /** With the default reload interval. */
+  public ServerConfig(String host, int port, int managementPort, long maxBodyBytes, int maxEventBytes,
+      Duration shutdownGrace) {
+    this(host, port, managementPort, maxBodyBytes, maxEventBytes, shutdownGrace, DEFAULT_RELOAD_INTERVAL);
+  }
+
   public ServerConfig {
     host = host == null || host.isBlank() ? "0.0.0.0" : host;
     shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
+    reloadInterval = reloadInterval == null ? DEFAULT_RELOAD_INTERVAL : reloadInterval;
   }
 
   public ServerConfig withPorts(int newPort, int newManagementPort) {
-    return new ServerConfig(host, newPort, newManagementPort, maxBodyBytes, maxEventBytes, shutdownGrace);
+    return new ServerConfig(host, newPort, newManagementPort, maxBodyBytes, maxEventBytes, shutdownGrace,
+        reloadInterval);
   }
 }

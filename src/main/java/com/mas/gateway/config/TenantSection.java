@@ -1,8 +1,6 @@
 package com.mas.gateway.config;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +11,12 @@ import java.util.Set;
 
 /**
  * Reads tenants and their keys. Plain {@code keys} are hashed here and dropped; only SHA-256 hashes
- * leave this class. Without a {@code tenants} section there is one tenant, {@code default}, whose
- * key is {@code GATEWAY_API_KEY}, or a freshly generated key when that variable is unset or empty.
+ * leave this class. {@code disabledKeySha256} lists keys that are still recognised but refused
+ * (403 rather than 401); every key, enabled or disabled, belongs to exactly one tenant. What a
+ * tenant may do ({@code suspended}, {@code allowedModels}, {@code limits}, {@code budgets}, {@code
+ * agents}) is read by {@link TenantRules}. Without a {@code tenants} section there is one tenant,
+ * {@code default}, whose key is {@code GATEWAY_API_KEY}, or a freshly generated key when that
+ * variable is unset or empty.
  */
 final class TenantSection {
 
@@ -22,9 +24,6 @@ final class TenantSection {
   record Tenants(List<TenantConfig> tenants, Optional<String> generatedKey) {}
 
   static final String DEFAULT_TENANT = "default";
-  static final String GENERATED_KEY_PREFIX = "mgw-";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private TenantSection() {}
 
@@ -55,20 +54,14 @@ final class TenantSection {
   static Tenants fromEnvironment(Map<String, String> env) {
     String key = env.get("GATEWAY_API_KEY");
     Optional<String> generated =
-        key == null || key.isEmpty() ? Optional.of(generateKey()) : Optional.empty();
+        key == null || key.isEmpty() ? Optional.of(ApiKeyHash.generateKey()) : Optional.empty();
     String hash = ApiKeyHash.sha256Hex(generated.orElse(key));
     return new Tenants(List.of(new TenantConfig(DEFAULT_TENANT, List.of(hash))), generated);
   }
 
-  /** {@code mgw-} and 32 random bytes in URL-safe Base64 without padding: 47 characters. */
-  static String generateKey() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return GENERATED_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
   private static TenantConfig tenant(ConfigNode node, Map<String, String> ownerByHash) {
-    node.mapping("id", "keys", "keySha256");
+    node.mapping("id", "keys", "keySha256", "disabledKeySha256", "suspended", "allowedModels", "limits",
+        "budgets", "agents");
     String id = node.get("id").identifier();
     Set<String> hashes = new LinkedHashSet<>();
     for (ConfigNode key : node.get("keys").elements()) {
@@ -81,12 +74,26 @@ final class TenantSection {
     for (ConfigNode hash : node.get("keySha256").elements()) {
       claim(checkedHash(hash), hash, id, ownerByHash, hashes);
     }
-    if (hashes.isEmpty()) {
+    Set<String> disabled = new LinkedHashSet<>();
+    for (ConfigNode hash : node.get("disabledKeySha256").elements()) {
+      claim(checkedHash(hash), hash, id, ownerByHash, disabled);
+    }
+    if (hashes.isEmpty() && disabled.isEmpty()) {
       String problem =
           " has no key: keys and keySha256 are empty after resolving environment variables";
       throw node.error("tenant " + Scalars.quote(id) + problem);
     }
-    return new TenantConfig(id, List.copyOf(hashes));
+    TenantRules.AgentRules agents = TenantRules.agents(node.get("agents"));
+    return new TenantConfig(
+        id,
+        List.copyOf(hashes),
+        List.copyOf(disabled),
+        node.get("suspended").bool(false),
+        TenantRules.allowedModels(node.get("allowedModels")),
+        TenantRules.limits(node.get("limits")),
+        agents.limits(),
+        TenantRules.budgets(node.get("budgets")),
+        agents.budgets());
   }
 
   /** Not echoed when wrong: a plain key pasted here by mistake must not reach the logs. */

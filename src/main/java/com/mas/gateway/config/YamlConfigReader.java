@@ -26,7 +26,8 @@ final class YamlConfigReader {
   }
 
   private static ServerConfig server(ConfigNode node) {
-    node.mapping("host", "port", "managementPort", "maxBodySize", "maxEventSize", "shutdownGrace");
+    node.mapping("host", "port", "managementPort", "maxBodySize", "maxEventSize", "shutdownGrace",
+        "reloadInterval");
     ServerConfig defaults = ServerConfig.DEFAULT;
     int port = node.get("port").port(defaults.port());
     ConfigNode managementNode = node.get("managementPort");
@@ -40,7 +41,8 @@ final class YamlConfigReader {
         managementPort,
         node.get("maxBodySize").positiveBytes(defaults.maxBodyBytes(), Long.MAX_VALUE),
         (int) node.get("maxEventSize").positiveBytes(defaults.maxEventBytes(), Integer.MAX_VALUE),
-        node.get("shutdownGrace").duration(defaults.shutdownGrace()));
+        node.get("shutdownGrace").duration(defaults.shutdownGrace()),
+        node.get("reloadInterval").positiveDuration(defaults.reloadInterval()));
   }
 
   private static String host(ConfigNode node, String fallback) {

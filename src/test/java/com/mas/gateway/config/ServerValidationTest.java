@@ -111,7 +111,7 @@ class ServerValidationTest {
         "server: {prot: 8080}\n",
         "server.prot",
         "unknown key; expected one of host, port, managementPort, maxBodySize, maxEventSize,"
-            + " shutdownGrace");
+            + " shutdownGrace, reloadInterval");
   }
 
   @Test

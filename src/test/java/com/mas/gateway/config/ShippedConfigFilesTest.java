@@ -3,6 +3,7 @@ package com.mas.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,28 @@ class ShippedConfigFilesTest {
         .containsExactly("mas-fast", "mas-smart");
     assertThat(loaded.config().tenants().get(0).keySha256())
         .containsExactly(ApiKeyHash.sha256Hex("tenant-1"));
+  }
+
+  @Test
+  void production_example_declares_tenants_with_models_limits_budgets_and_agents() {
+    LoadedConfig loaded = ConfigLoader.load(GATEWAY_YAML,
+        Map.of("OPENAI_API_KEY", "sk-1", "GATEWAY_API_KEY", "t", "COSMETICS_CS_KEY", "cs-1"));
+
+    assertThat(loaded.config().tenants()).extracting(TenantConfig::id)
+        .containsExactly("default", "cosmetics-cs", "marketing");
+    TenantConfig cs = loaded.config().tenants().get(1);
+    assertThat(cs.keySha256()).hasSize(2).contains(ApiKeyHash.sha256Hex("cs-1"));
+    assertThat(cs.disabledKeySha256()).hasSize(1);
+    assertThat(cs.allowedModels()).contains("mas-fast", "deepseek/*");
+    assertThat(cs.limits()).isEqualTo(new LimitConfig(600, 400_000, 60));
+    assertThat(cs.budgets()).isEqualTo(new BudgetConfig(50_000_000, 1_200_000_000, List.of(50, 80, 100)));
+    assertThat(cs.agentLimits()).containsOnlyKeys("sales", "compliance-review");
+    assertThat(cs.agentBudgets().get("compliance-review"))
+        .isEqualTo(new BudgetConfig(5_000_000, 100_000_000, List.of(80, 100)));
+    TenantConfig marketing = loaded.config().tenants().get(2);
+    assertThat(marketing.budgets().monthlyMicros()).isEqualTo(100_500_000);
+    assertThat(marketing.suspended()).isFalse();
+    assertThat(loaded.config().server().reloadInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
   }
 
   @Test
