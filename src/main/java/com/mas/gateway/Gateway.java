@@ -118,7 +118,7 @@ public final class Gateway {
 
   private GatewayConfig withPort(int boundPort) {
     return new GatewayConfig(config.server().withPorts(boundPort, config.server().managementPort()),
-        config.providers(), config.models(), config.tenants(), config.demo());
+        config.providers(), config.models(), config.tenants(), config.demo(), config.redis(), config.pricing());
   }
 
   private static int freePort() {

@@ -1,6 +1,7 @@
 package com.mas.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,14 @@ final class ConfigNode {
 
   boolean isMapping() {
     return isPresent() && node.isObject();
+  }
+
+  boolean isList() {
+    return isPresent() && node.isArray();
+  }
+
+  boolean isNumber() {
+    return isPresent() && node.isNumber();
   }
 
   /** The child under {@code key}, present or not. */
@@ -154,6 +163,25 @@ final class ConfigNode {
       throw error("expected a whole number between " + min + " and " + max + ", got " + describe());
     }
     return Scalars.integer(scalarText("expected a number"), path, min, max);
+  }
+
+  /**
+   * A required decimal number, as a YAML number or a string (strings keep every digit, e.g.
+   * {@code "0.135"}); a YAML float is read from its shortest decimal form.
+   */
+  BigDecimal decimal() {
+    if (!isPresent()) {
+      throw error("required");
+    }
+    if (node.isNumber()) {
+      return new BigDecimal(node.asText());
+    }
+    String text = scalarText("expected a number").trim();
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw error("expected a number, got " + Scalars.quote(text));
+    }
   }
 
   int port(int fallback) {
