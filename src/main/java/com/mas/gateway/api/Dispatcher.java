@@ -1,5 +1,7 @@
 package com.mas.gateway.api;
 
+import com.mas.gateway.chat.CostQuote;
+import com.mas.gateway.chat.Usage;
 import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.provider.BodyCollector;
 import com.mas.gateway.provider.Cancellation;
@@ -19,6 +21,9 @@ import java.util.Map;
  * upstream attempt.
  */
 final class Dispatcher {
+
+  /** The cost of a whole answer in USD, e.g. {@code 0.001234}; streams report it in their usage chunk. */
+  static final String COST_HEADER = "x-gateway-cost-usd";
 
   /** Non-streaming answers are read whole; this bounds one in memory. */
   private static final int MAX_COMPLETE_BODY = 16 * 1024 * 1024;
@@ -56,7 +61,9 @@ final class Dispatcher {
     return provider.send(call)
         .compose(upstream -> answer(exchange, upstream, tally))
         .onComplete(result -> {
-          String outcome = outcome(result.succeeded(), cancellation);
+          // The relay ends with CLIENT_GONE before it resets the upstream: that outcome decides.
+          boolean gone = result.succeeded() && result.result() == StreamRelay.Outcome.CLIENT_GONE;
+          String outcome = gone ? "client_gone" : outcome(result.succeeded(), cancellation);
           metrics.streamEnded(providerName, outcome);
           exchange.complete(new Completion(true, tally.usage(), tally.events(), outcome));
         })
@@ -74,7 +81,7 @@ final class Dispatcher {
         .map(body -> upstream.translator().completeBody(body))
         .compose(body -> {
           tally.counted();
-          return respondComplete(exchange, body);
+          return respondComplete(exchange, body, upstream.translator().usage());
         });
   }
 
@@ -96,12 +103,17 @@ final class Dispatcher {
             : GatewayException.badGateway("upstream_stream_cut", "The upstream provider's response broke off.")));
   }
 
-  private Future<Void> respondComplete(Exchange exchange, Buffer body) {
+  /** A whole answer, with its cost in {@code x-gateway-cost-usd} when the model has a price. */
+  private Future<Void> respondComplete(Exchange exchange, Buffer body, Usage usage) {
     HttpServerResponse response = exchange.context().response();
     if (response.closed()) {
       return Future.succeededFuture();
     }
     response.setStatusCode(200).putHeader("content-type", "application/json");
+    long cost = usage == null ? -1 : exchange.costQuote().microDollars(usage);
+    if (cost >= 0) {
+      response.putHeader(COST_HEADER, CostQuote.usd(cost));
+    }
     GatewayVerticle.routeHeaders(exchange);
     return response.end(body);
   }

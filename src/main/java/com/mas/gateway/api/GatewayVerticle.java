@@ -5,6 +5,9 @@ import com.mas.gateway.auth.ModelPermissionStage;
 import com.mas.gateway.auth.TenantRegistry;
 import com.mas.gateway.chat.ChatRequestParser;
 import com.mas.gateway.config.GatewayConfig;
+import com.mas.gateway.cost.BudgetStage;
+import com.mas.gateway.cost.Budgets;
+import com.mas.gateway.cost.UsageReport;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.routing.ModelCatalog;
@@ -38,6 +41,7 @@ public final class GatewayVerticle extends VerticleBase {
   private ApiKeyAuthStage auth;
   private Pipeline pipeline;
   private Dispatcher dispatcher;
+  private UsageReport usage;
 
   /** {@code tenants} is shared by every instance, so a reload reaches them all at once. */
   public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
@@ -54,11 +58,15 @@ public final class GatewayVerticle extends VerticleBase {
     providers = registry.bind(vertx);
     ModelCatalog catalog = new ModelCatalog(config);
     auth = new ApiKeyAuthStage(tenants);
+    Budgets budgets = state.component("budgets",
+        () -> Budgets.create(vertx, state, config.pricing(), metrics.registry()));
+    usage = new UsageReport(budgets);
     pipeline = new Pipeline(List.of(
         auth,
         new ParseStage(new ChatRequestParser()),
         new ResolveStage(catalog),
-        new ModelPermissionStage()));
+        new ModelPermissionStage(),
+        new BudgetStage(budgets, catalog)));
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(router(catalog));
@@ -82,6 +90,7 @@ public final class GatewayVerticle extends VerticleBase {
     for (String prefix : new String[] {"/v1", ""}) {
       router.post(prefix + "/chat/completions").handler(body).handler(this::chat);
       router.get(prefix + "/models").handler(this::authorized).handler(models::handle);
+      router.get(prefix + "/usage").handler(this::usage);
     }
     router.route().last().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(this::failure);
@@ -108,6 +117,16 @@ public final class GatewayVerticle extends VerticleBase {
     context.response().putHeader("x-request-id", exchange.requestId());
     auth.apply(exchange)
         .onSuccess(v -> context.next())
+        .onFailure(failure -> ErrorRenderer.respond(context.response(), failure));
+  }
+
+  /** The caller's own usage: the tenant comes from its key, whatever the request names. */
+  private void usage(RoutingContext context) {
+    Exchange exchange = new Exchange(context, RequestIds.from(context.request().getHeader("x-request-id")));
+    context.response().putHeader("x-request-id", exchange.requestId());
+    auth.apply(exchange)
+        .compose(v -> usage.of(exchange.tenant()))
+        .onSuccess(report -> context.response().putHeader("content-type", "application/json").end(report.toBuffer()))
         .onFailure(failure -> ErrorRenderer.respond(context.response(), failure));
   }
 

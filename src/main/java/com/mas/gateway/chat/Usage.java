@@ -23,12 +23,16 @@ public record Usage(
     return Math.max(0, promptTokens - cachedTokens - cacheWriteTokens);
   }
 
-  /** Reads an OpenAI-shaped {@code usage} object; missing fields count as zero. */
+  /**
+   * Reads an OpenAI-shaped {@code usage} object; missing fields count as zero. Cached reads are
+   * {@code prompt_tokens_details.cached_tokens}, else DeepSeek's {@code prompt_cache_hit_tokens}.
+   */
   public static Usage fromOpenAi(JsonNode usage) {
+    JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
     return new Usage(
         usage.path("prompt_tokens").asLong(),
         usage.path("completion_tokens").asLong(),
-        usage.path("prompt_tokens_details").path("cached_tokens").asLong(),
+        cached.isNumber() ? cached.asLong() : usage.path("prompt_cache_hit_tokens").asLong(),
         0,
         usage.path("completion_tokens_details").path("reasoning_tokens").asLong());
   }

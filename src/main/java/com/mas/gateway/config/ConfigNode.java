@@ -50,6 +50,14 @@ final class ConfigNode {
     return isPresent() && node.isObject();
   }
 
+  boolean isList() {
+    return isPresent() && node.isArray();
+  }
+
+  boolean isNumber() {
+    return isPresent() && node.isNumber();
+  }
+
   /** The child under {@code key}, present or not. */
   ConfigNode get(String key) {
     JsonNode child = node == null || !node.isObject() ? null : node.get(key);
@@ -157,7 +165,7 @@ final class ConfigNode {
     return Scalars.integer(scalarText("expected a number"), path, min, max);
   }
 
-  int port(int fallback) {
+    int port(int fallback) {
     return (int) integer(fallback, 0, 65_535);
   }
 

@@ -29,7 +29,6 @@ final class TenantRules {
   /** One billion dollars: 10^15 micro-dollars, also below 2^53. */
   static final BigDecimal MAX_USD = BigDecimal.valueOf(1_000_000_000L);
 
-  private static final int MICRO_DIGITS = 6;
 
   private TenantRules() {}
 
@@ -86,19 +85,9 @@ final class TenantRules {
     return new AgentRules(limits, budgets);
   }
 
-  /** USD as exact integer micro-dollars. */
+  /** USD as exact integer micro-dollars, at most {@link #MAX_USD}. */
   static long usdMicros(ConfigNode node) {
-    BigDecimal usd = node.decimal();
-    if (usd.signum() < 0) {
-      throw node.error("must not be negative, got " + shown(usd));
-    }
-    if (usd.compareTo(MAX_USD) > 0) {
-      throw node.error("must be at most " + MAX_USD + " USD, got " + shown(usd));
-    }
-    if (usd.stripTrailingZeros().scale() > MICRO_DIGITS) {
-      throw node.error("at most " + MICRO_DIGITS + " decimal places (one micro-dollar), got " + shown(usd));
-    }
-    return usd.movePointRight(MICRO_DIGITS).longValueExact();
+    return UsdAmounts.micros(node, MAX_USD.movePointRight(6).longValueExact());
   }
 
   /** Whole percents of a budget, 1 to 100, each once; absent means 50, 80, 100. */
@@ -128,11 +117,5 @@ final class TenantRules {
           + Scalars.quote(earlier) + " (agent types are matched in lowercase)");
     }
     return type;
-  }
-
-  /** Plain digits for amounts of a sensible size; scientific notation keeps absurd ones short. */
-  private static String shown(BigDecimal value) {
-    boolean modest = value.abs().compareTo(MAX_USD.movePointRight(3)) <= 0 && value.scale() <= 20;
-    return modest ? value.toPlainString() : value.toString();
   }
 }

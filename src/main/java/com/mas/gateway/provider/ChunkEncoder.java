@@ -2,6 +2,7 @@ package com.mas.gateway.provider;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.io.UncheckedIOException;
  * them.
  */
 public final class ChunkEncoder {
+
+  /** The field of {@code usage} that carries the answer's cost in USD (OpenRouter calls its own {@code cost}). */
+  public static final String COST_FIELD = "cost_usd";
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] DATA = {'d', 'a', 't', 'a', ':', ' '};
@@ -111,12 +115,24 @@ public final class ChunkEncoder {
 
   /** The usage-only chunk ({@code choices} empty) that {@code stream_options.include_usage} asks for. */
   public Buffer usage(Usage usage) {
+    return usage(usage, -1);
+  }
+
+  /**
+   * The usage-only chunk, with the answer's cost as {@code usage.cost_usd} (a JSON number of USD
+   * with six decimals, e.g. {@code 0.001234}) unless {@code costMicros} is negative (no price).
+   */
+  public Buffer usage(Usage usage, long costMicros) {
     try {
       header();
       json.writeArrayFieldStart("choices");
       json.writeEndArray();
       json.writeObjectFieldStart("usage");
       writeUsage(json, usage);
+      if (costMicros >= 0) {
+        json.writeFieldName(COST_FIELD);
+        json.writeNumber(CostQuote.usd(costMicros));
+      }
       json.writeEndObject();
       return frame();
     } catch (IOException e) {

@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The connection to the Redis that holds every counter instances must agree on (rate limits,
@@ -17,6 +20,7 @@ public final class SharedState {
 
   private final RedisConfig config;
   private final Redis redis;
+  private final Map<String, Object> components = new ConcurrentHashMap<>();
 
   private SharedState(RedisConfig config, Redis redis) {
     this.config = config;
@@ -48,6 +52,16 @@ public final class SharedState {
   /** Every key is {@code <keyPrefix><name>}; callers put the tenant hash tag in {@code name}. */
   public String key(String name) {
     return config.keyPrefix() + name;
+  }
+
+  /**
+   * The process-wide component named {@code name} (a ledger, a limiter), made by
+   * {@code factory} the first time any event loop asks: every gateway verticle of this process
+   * then shares it. The factory must not block.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T component(String name, Supplier<T> factory) {
+    return (T) components.computeIfAbsent(name, n -> factory.get());
   }
 
   public Future<Void> close() {

@@ -66,7 +66,7 @@ public final class AnthropicProtocol implements WireProtocol {
   public ResponseTranslator translator(UpstreamCall call) {
     ChatRequest request = call.request();
     return new AnthropicTranslator(mapper, AnswerShape.of(request.json()), request.stream() && request.includeUsage(),
-        errors, "chatcmpl-" + call.requestId(), call.model());
+        errors, "chatcmpl-" + call.requestId(), call.model(), call.costQuote());
   }
 
   @Override

@@ -3,6 +3,7 @@ package com.mas.gateway.provider.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
 import com.mas.gateway.provider.ChunkEncoder;
 import com.mas.gateway.provider.ClientSink;
@@ -55,6 +56,7 @@ final class AnthropicTranslator implements ResponseTranslator {
   private final String fallbackId;
   private final String fallbackModel;
   private final UsageCounts usage = new UsageCounts();
+  private final CostQuote costQuote;
   private ChunkEncoder encoder;
   private byte[] kinds = new byte[8];
   private int[] toolIndexes = new int[8];
@@ -72,6 +74,13 @@ final class AnthropicTranslator implements ResponseTranslator {
    */
   AnthropicTranslator(ObjectMapper mapper, AnswerShape shape, boolean includeUsage, AnthropicErrors errors,
       String fallbackId, String fallbackModel) {
+    this(mapper, shape, includeUsage, errors, fallbackId, fallbackModel, CostQuote.NONE);
+  }
+
+  /** @param costQuote prices the usage for the usage chunk's {@code cost_usd} */
+  AnthropicTranslator(ObjectMapper mapper, AnswerShape shape, boolean includeUsage, AnthropicErrors errors,
+      String fallbackId, String fallbackModel, CostQuote costQuote) {
+    this.costQuote = costQuote;
     this.mapper = mapper;
     this.shape = shape;
     this.includeUsage = includeUsage;
@@ -194,7 +203,7 @@ final class AnthropicTranslator implements ResponseTranslator {
     write(sink, encoder().finish(StopReasons.finishReason(stopReason, shape.jsonOutput())));
     Usage total = usage.usage();
     if (includeUsage && total != null) {
-      sink.write(encoder.usage(total));
+      sink.write(encoder.usage(total, costQuote.microDollars(total)));
     }
     sink.write(ChunkEncoder.done());
     finished = true;

@@ -59,7 +59,7 @@ public final class GeminiProtocol implements WireProtocol {
   public ResponseTranslator translator(UpstreamCall call) {
     return new GeminiStreamTranslator("chatcmpl-" + call.requestId(), call.model(), System.currentTimeMillis() / 1000,
         call.request().includeUsage(), GeminiRequestMapper.wantsThoughts(call.request().json()), errors,
-        GeminiStreamTranslator.randomCallIdPrefix());
+        GeminiStreamTranslator.randomCallIdPrefix(), call.costQuote());
   }
 
   @Override

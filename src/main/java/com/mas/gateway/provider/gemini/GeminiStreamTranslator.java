@@ -1,6 +1,7 @@
 package com.mas.gateway.provider.gemini;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
 import com.mas.gateway.provider.ChunkEncoder;
 import com.mas.gateway.provider.ClientSink;
@@ -48,6 +49,7 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
   private final boolean reasoning;
   private final String callIdPrefix;
   private final GeminiCompletion completion;
+  private final CostQuote costQuote;
   private ClientSink sink;
   private String finishReason;
   private int toolCalls;
@@ -65,6 +67,13 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
    */
   GeminiStreamTranslator(String id, String model, long created, boolean includeUsage, boolean reasoning,
       GeminiErrors errors, String callIdPrefix) {
+    this(id, model, created, includeUsage, reasoning, errors, callIdPrefix, CostQuote.NONE);
+  }
+
+  /** @param costQuote prices the usage for the usage chunk's {@code cost_usd} */
+  GeminiStreamTranslator(String id, String model, long created, boolean includeUsage, boolean reasoning,
+      GeminiErrors errors, String callIdPrefix, CostQuote costQuote) {
+    this.costQuote = costQuote;
     this.chunks = new ChunkEncoder(id, model, created);
     this.completion = new GeminiCompletion(id, model, created, reasoning, callIdPrefix);
     this.includeUsage = includeUsage;
@@ -165,7 +174,7 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
     over = true;
     Usage usage = reader.usage();
     if (includeUsage && usage != null) {
-      sink.write(chunks.usage(usage));
+      sink.write(chunks.usage(usage, costQuote.microDollars(usage)));
     }
     sink.write(ChunkEncoder.done());
     sink.finish();

@@ -48,7 +48,7 @@ public final class OpenAiProtocol implements WireProtocol {
   @Override
   public ResponseTranslator translator(UpstreamCall call) {
     boolean dropUsage = call.request().stream() && config.requestUsage() && !call.request().includeUsage();
-    return new PassThroughTranslator(mapper, dropUsage);
+    return new PassThroughTranslator(mapper, dropUsage, call.costQuote());
   }
 
   @Override

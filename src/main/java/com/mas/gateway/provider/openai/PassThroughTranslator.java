@@ -3,6 +3,7 @@ package com.mas.gateway.provider.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.ResponseTranslator;
@@ -12,8 +13,11 @@ import java.io.IOException;
 
 /**
  * Passes an OpenAI-compatible answer through unchanged: each event's payload is forwarded byte
- * for byte, after a scan for usage, errors and malformed JSON. The one change: the usage-only
- * chunk the gateway asked for on the client's behalf is removed when the client did not ask.
+ * for byte, after a scan for usage, errors and malformed JSON. Two changes: the usage-only
+ * chunk the gateway asked for on the client's behalf is removed when the client did not ask,
+ * and a {@code usage} object the client receives gains the answer's cost, {@code "cost_usd":0.001234},
+ * spliced in before its closing brace (the rest of the event is not re-serialised) when the
+ * model has a price.
  */
 final class PassThroughTranslator implements ResponseTranslator {
 
@@ -21,14 +25,21 @@ final class PassThroughTranslator implements ResponseTranslator {
 
   private final ObjectMapper mapper;
   private final boolean dropUsageChunk;
+  private final CostQuote costQuote;
   private Usage usage;
   private boolean contentSent;
   private boolean finished;
   private boolean upstreamError;
 
   PassThroughTranslator(ObjectMapper mapper, boolean dropUsageChunk) {
+    this(mapper, dropUsageChunk, CostQuote.NONE);
+  }
+
+  /** @param costQuote prices a reported usage for its {@code cost_usd} field */
+  PassThroughTranslator(ObjectMapper mapper, boolean dropUsageChunk, CostQuote costQuote) {
     this.mapper = mapper;
     this.dropUsageChunk = dropUsageChunk;
+    this.costQuote = costQuote;
   }
 
   @Override
@@ -65,7 +76,8 @@ final class PassThroughTranslator implements ResponseTranslator {
     } else {
       contentSent = true;
     }
-    sink.write(frame(event.data()));
+    long cost = scan.hasUsage() ? costQuote.microDollars(usage) : -1;
+    sink.write(cost < 0 ? frame(event.data()) : frame(UsageCost.splice(event.data(), scan.usageEnd(), cost)));
   }
 
   @Override
