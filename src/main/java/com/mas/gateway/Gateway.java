@@ -6,6 +6,7 @@ import com.mas.gateway.api.GatewayMetrics;
 import com.mas.gateway.api.GatewayVerticle;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ProviderConfig;
+import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
 import com.mas.gateway.state.SharedState;
@@ -31,6 +32,7 @@ public final class Gateway {
   private final GatewayConfig config;
   private final GatewayMetrics metrics;
   private final SharedState state;
+  private final RateLimiter limiter;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -42,6 +44,7 @@ public final class Gateway {
     this.config = config;
     this.metrics = new GatewayMetrics(registry);
     this.state = SharedState.create(vertx, config.redis());
+    this.limiter = RateLimiter.create(vertx, state, registry);
   }
 
   /**
@@ -60,7 +63,7 @@ public final class Gateway {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
-        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics, state)),
+        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics, state, limiter)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -93,7 +96,7 @@ public final class Gateway {
   public Future<Void> close() {
     List<String> ids = List.copyOf(deployments);
     deployments.clear();
-    return Future.join(ids.stream().map(vertx::undeploy).toList()).compose(v -> state.close());
+    return Future.join(ids.stream().map(vertx::undeploy).toList()).compose(v -> limiter.close()).compose(v -> state.close());
   }
 
   public int port() {
@@ -118,7 +121,7 @@ public final class Gateway {
 
   private GatewayConfig withPort(int boundPort) {
     return new GatewayConfig(config.server().withPorts(boundPort, config.server().managementPort()),
-        config.providers(), config.models(), config.tenants(), config.demo());
+        config.providers(), config.models(), config.tenants(), config.demo(), config.redis(), config.pricing());
   }
 
   private static int freePort() {

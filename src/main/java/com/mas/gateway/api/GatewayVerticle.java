@@ -4,6 +4,8 @@ import com.mas.gateway.auth.ApiKeyAuthStage;
 import com.mas.gateway.auth.TenantDirectory;
 import com.mas.gateway.chat.ChatRequestParser;
 import com.mas.gateway.config.GatewayConfig;
+import com.mas.gateway.limits.RateLimitStage;
+import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.routing.ModelCatalog;
@@ -31,17 +33,20 @@ public final class GatewayVerticle extends VerticleBase {
   private final ProviderRegistry registry;
   private final GatewayMetrics metrics;
   private final SharedState state;
+  private final RateLimiter limiter;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
   private Pipeline pipeline;
   private Dispatcher dispatcher;
 
-  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state) {
+  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
+      RateLimiter limiter) {
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
     this.state = state;
+    this.limiter = limiter;
   }
 
   @Override
@@ -52,7 +57,8 @@ public final class GatewayVerticle extends VerticleBase {
     pipeline = new Pipeline(List.of(
         auth,
         new ParseStage(new ChatRequestParser()),
-        new ResolveStage(catalog)));
+        new ResolveStage(catalog),
+        new RateLimitStage(limiter, catalog)));
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(router(catalog));

@@ -14,14 +14,15 @@ final class YamlConfigReader {
   private YamlConfigReader() {}
 
   static LoadedConfig read(ConfigNode root, Map<String, String> env) {
-    root.mapping("server", "providers", "models", "tenants");
+    root.mapping("server", "providers", "models", "tenants", "redis");
     List<String> warnings = new ArrayList<>();
     ServerConfig server = server(root.get("server"));
     ProviderSection.Providers providers = ProviderSection.read(root.get("providers"), warnings);
     List<ModelConfig> models = models(root.get("models"), providers, warnings);
     TenantSection.Tenants tenants = TenantSection.read(root.get("tenants"), env);
-    GatewayConfig config =
-        new GatewayConfig(server, providers.enabled(), models, tenants.tenants(), false);
+    RedisConfig redis = RedisSection.read(root.get("redis"), env);
+    GatewayConfig config = new GatewayConfig(
+        server, providers.enabled(), models, tenants.tenants(), false, redis, PricingConfig.NONE);
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 
