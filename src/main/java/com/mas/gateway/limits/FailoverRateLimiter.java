@@ -15,7 +15,10 @@ import java.util.Map;
  *   <li>{@code closed}: refused with 503 {@code rate_limits_unavailable} and {@code retry-after: 1}.
  * </ul>
  * During an outage one request a second tries Redis again, and the first answer ends it: the
- * shared counters resume by themselves. Permits are released where they were granted.
+ * shared counters resume by themselves. Permits are released where they were granted. A check
+ * that timed out may still have run on Redis: it then counts there as well until it leaves the
+ * window and its lease expires, so an outage errs towards counting a request twice, never
+ * towards losing one.
  */
 final class FailoverRateLimiter implements RateLimiter {
 

@@ -12,9 +12,11 @@ import com.mas.gateway.config.LimitConfig;
 import com.mas.gateway.config.RedisConfig;
 import com.mas.gateway.testkit.ClientResponse;
 import com.mas.gateway.testkit.RedisSupport;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +108,7 @@ class SharedLimitsTest {
       String streamed = chat(true, ",\"max_tokens\":800,\"stream_options\":{\"include_usage\":true}");
       ClientResponse stream = gateways.sendAll(1, i -> gateways.chat(1, streamed, Map.of())).get(0);
       String last = stream.events().get(stream.events().size() - 2);
-      long streamUsage = new io.vertx.core.json.JsonObject(last).getJsonObject("usage").getLong("total_tokens");
+      long streamUsage = new JsonObject(last).getJsonObject("usage").getLong("total_tokens");
       await().atMost(Duration.ofSeconds(5)).until(() -> keys.number("rl:{acme}:tokens") == wholeUsage + streamUsage);
     }
   }
@@ -136,7 +138,7 @@ class SharedLimitsTest {
   }
 
   private static List<ClientResponse> sequential(LimitedGateways gateways, int count, Map<String, String> headers) {
-    return java.util.stream.IntStream.range(0, count)
+    return IntStream.range(0, count)
         .mapToObj(i -> gateways.sendAll(1, j -> gateways.chat(0, chat(false, ""), headers)).get(0))
         .toList();
   }
