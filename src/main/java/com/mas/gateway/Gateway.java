@@ -8,6 +8,7 @@ import com.mas.gateway.auth.TenantRegistry;
 import com.mas.gateway.auth.TenantReloader;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ProviderConfig;
+import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
 import com.mas.gateway.state.SharedState;
@@ -36,6 +37,7 @@ public final class Gateway {
   private final GatewayMetrics metrics;
   private final SharedState state;
   private final TenantRegistry tenants;
+  private final RateLimiter limiter;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -49,6 +51,7 @@ public final class Gateway {
     this.metrics = new GatewayMetrics(registry);
     this.state = SharedState.create(vertx, config.redis());
     this.tenants = new TenantRegistry(config.tenants());
+    this.limiter = RateLimiter.create(vertx, state, registry);
   }
 
   /**
@@ -67,7 +70,8 @@ public final class Gateway {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
-        .compose(v -> record(vertx.deployVerticle(() -> track(new GatewayVerticle(bound, providers, metrics, state, tenants)),
+        .compose(v -> record(vertx.deployVerticle(
+            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -122,7 +126,7 @@ public final class Gateway {
     }
     List<String> ids = List.copyOf(deployments);
     deployments.clear();
-    return Future.join(ids.stream().map(vertx::undeploy).toList()).compose(v -> state.close());
+    return Future.join(ids.stream().map(vertx::undeploy).toList()).compose(v -> limiter.close()).compose(v -> state.close());
   }
 
   public int port() {

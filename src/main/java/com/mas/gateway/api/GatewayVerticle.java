@@ -8,6 +8,8 @@ import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.cost.BudgetStage;
 import com.mas.gateway.cost.Budgets;
 import com.mas.gateway.cost.UsageReport;
+import com.mas.gateway.limits.RateLimitStage;
+import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.routing.ModelCatalog;
@@ -36,6 +38,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayMetrics metrics;
   private final SharedState state;
   private final TenantRegistry tenants;
+  private final RateLimiter limiter;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
@@ -43,14 +46,15 @@ public final class GatewayVerticle extends VerticleBase {
   private Dispatcher dispatcher;
   private UsageReport usage;
 
-  /** {@code tenants} is shared by every instance, so a reload reaches them all at once. */
+  /** {@code tenants} and {@code limiter} are shared by every instance (a reload reaches all at once). */
   public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
-      TenantRegistry tenants) {
+      TenantRegistry tenants, RateLimiter limiter) {
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
     this.state = state;
     this.tenants = tenants;
+    this.limiter = limiter;
   }
 
   @Override
@@ -66,6 +70,7 @@ public final class GatewayVerticle extends VerticleBase {
         new ParseStage(new ChatRequestParser()),
         new ResolveStage(catalog),
         new ModelPermissionStage(),
+        new RateLimitStage(limiter, catalog),
         new BudgetStage(budgets, catalog)));
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Configuration without a file: zero-config mode from the providers' standard variables, and demo
  * mode against the built-in simulator. Both take the server from {@code GATEWAY_HOST}, {@code
- * GATEWAY_PORT} and {@code GATEWAY_MANAGEMENT_PORT}, and tenant {@code default} from {@code
- * GATEWAY_API_KEY} (or a generated key).
+ * GATEWAY_PORT} and {@code GATEWAY_MANAGEMENT_PORT}, tenant {@code default} from {@code
+ * GATEWAY_API_KEY} (or a generated key), and shared state from {@code REDIS_URL} (in memory when
+ * unset).
  */
 final class EnvironmentConfig {
 
@@ -108,7 +109,8 @@ final class EnvironmentConfig {
       boolean demo,
       List<String> warnings) {
     TenantSection.Tenants tenants = TenantSection.fromEnvironment(env);
-    GatewayConfig config = new GatewayConfig(server, providers, models, tenants.tenants(), demo);
+    GatewayConfig config = new GatewayConfig(
+        server, providers, models, tenants.tenants(), demo, RedisSection.fromEnvironment(env), PricingConfig.NONE);
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 

@@ -14,15 +14,16 @@ final class YamlConfigReader {
   private YamlConfigReader() {}
 
   static LoadedConfig read(ConfigNode root, Map<String, String> env) {
-    root.mapping("server", "providers", "models", "tenants", "pricing");
+    root.mapping("server", "providers", "models", "tenants", "redis", "pricing");
     List<String> warnings = new ArrayList<>();
     ServerConfig server = server(root.get("server"));
     ProviderSection.Providers providers = ProviderSection.read(root.get("providers"), warnings);
     List<ModelConfig> models = models(root.get("models"), providers, warnings);
     TenantSection.Tenants tenants = TenantSection.read(root.get("tenants"), env);
+    RedisConfig redis = RedisSection.read(root.get("redis"), env);
     PricingConfig pricing = PricingSection.read(root.get("pricing"));
     GatewayConfig config = new GatewayConfig(
-        server, providers.enabled(), models, tenants.tenants(), false, RedisConfig.IN_MEMORY, pricing);
+        server, providers.enabled(), models, tenants.tenants(), false, redis, pricing);
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 

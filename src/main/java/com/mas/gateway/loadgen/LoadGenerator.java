@@ -8,9 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A closed-loop load generator for OpenAI chat completions: {@code concurrency} virtual users,
- * spread over {@code eventLoops} user groups (one per event loop), each sending one request at
- * a time to the one URL of the options, until the warmup and the duration have passed.
+ * A load generator for OpenAI chat completions: {@code concurrency} virtual users, spread over
+ * {@code eventLoops} user groups (one per event loop), each sending one request at a time to the
+ * one URL of the options (closed loop), or with a rate, each group sending its share of the rate
+ * on schedule over its connections (open loop), until the warmup and the duration have passed.
  */
 final class LoadGenerator {
   private final Vertx vertx;

@@ -16,6 +16,7 @@ record LoadReport(
     String model,
     boolean stream,
     int concurrency,
+    double rate,
     double warmupSeconds,
     double measuredSeconds,
     long requests,
@@ -33,7 +34,7 @@ record LoadReport(
 
   static LoadReport of(LoadgenOptions options, RunWindow window, LoadStats stats) {
     return new LoadReport(options.label(), options.endpoint(), options.model(), options.stream(),
-        options.concurrency(), window.warmupSeconds(), window.measuredSeconds(),
+        options.concurrency(), options.rate(), window.warmupSeconds(), window.measuredSeconds(),
         stats.requests(), stats.errorCount(), stats.errorsByKind(), stats.statusCodes(),
         options.stream() ? stats.ttft().summary() : null, stats.latency().summary(),
         stats.tokens());
@@ -59,6 +60,7 @@ record LoadReport(
         .put("model", model)
         .put("stream", stream)
         .put("concurrency", concurrency)
+        .put("rate", rate)
         .put("warmupSec", round(warmupSeconds, 3))
         .put("durationSec", round(measuredSeconds, 3))
         .put("requests", requests)

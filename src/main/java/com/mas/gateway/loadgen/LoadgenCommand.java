@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The {@code loadgen} verb: {@code java -jar mas-gateway.jar loadgen [options]}. Runs a bounded,
- * closed-loop chat-completions load against the one URL given and prints the results.
+ * The {@code loadgen} verb: {@code java -jar mas-gateway.jar loadgen [options]}. Runs a bounded
+ * chat-completions load (closed loop, or open loop at a fixed rate) against the one URL given and prints the results.
  *
  * <p>Exit codes: 0 the run completed and measured at least one request (errors among them are
  * reported, not fatal); 1 the run failed or measured nothing; 2 bad options.
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 public final class LoadgenCommand {
   static final String USAGE = """
       Usage: loadgen --model MODEL [options]
-      Closed-loop load generator for OpenAI chat completions. Sends traffic ONLY to --url;
+      Load generator for OpenAI chat completions (closed loop, or open loop with --rate). Sends traffic ONLY to --url;
       point it at hosts you own (load tests here use 127.0.0.1).
 
         --url URL          base URL, requests go to URL/chat/completions
@@ -24,6 +24,10 @@ public final class LoadgenCommand {
         --key KEY          API key, sent as 'Authorization: Bearer KEY'
         --model MODEL      model name of every request (required)
         --concurrency N    virtual users = pooled keep-alive connections (default 200)
+        --rate N           open loop: N requests per second in total, sent on schedule
+                           whatever the answers take, over at most --concurrency
+                           connections (default 0: closed loop, each user sends its next
+                           request when the last one ended)
         --duration D       measured time after warmup, e.g. 20s, 500ms, 2m (default 20s)
         --warmup D         time run before measuring, results discarded (default 5s)
         --grace D          after the duration, time left for requests in flight before

@@ -11,7 +11,10 @@ import java.util.List;
  * @param url base URL of an OpenAI-compatible API; requests go to {@code <url>/chat/completions}
  * @param key bearer token, or {@code null} to send no Authorization header
  * @param model the {@code model} field of every request
- * @param concurrency number of virtual users (and pooled connections)
+ * @param concurrency number of virtual users (and pooled connections); with a {@code rate}, the
+ *     most requests in flight at once
+ * @param rate requests per second sent open-loop, whatever the answers take; {@code 0} for
+ *     closed-loop users that each send their next request when the last one ended
  * @param duration how long results are recorded, after the warmup
  * @param warmup how long the users run before results are recorded
  * @param grace how long requests in flight at the end may take before they are aborted
@@ -26,6 +29,7 @@ record LoadgenOptions(
     String key,
     String model,
     int concurrency,
+    double rate,
     Duration duration,
     Duration warmup,
     Duration grace,

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class OptionParser {
   static final int MAX_CONCURRENCY = 10_000;
+  static final int MAX_RATE = 1_000_000;
   private static final Duration MAX_DURATION = Duration.ofHours(24);
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -26,6 +27,7 @@ final class OptionParser {
   private String key;
   private String model;
   private int concurrency = 200;
+  private double rate;
   private Duration duration = Duration.ofSeconds(20);
   private Duration warmup = Duration.ofSeconds(5);
   private Duration grace = Duration.ofSeconds(60);
@@ -69,6 +71,7 @@ final class OptionParser {
       case "key" -> key = nonBlank(name, value);
       case "model" -> model = nonBlank(name, value);
       case "concurrency" -> concurrency = integer(name, value, 1, MAX_CONCURRENCY);
+      case "rate" -> rate = integer(name, value, 0, MAX_RATE);
       case "duration" -> duration = duration(name, value);
       case "warmup" -> warmup = duration(name, value);
       case "grace" -> grace = duration(name, value);
@@ -89,7 +92,7 @@ final class OptionParser {
     if (duration.isZero()) {
       throw new InvalidOptionException("--duration must be more than 0");
     }
-    return new LoadgenOptions(url, key, model, concurrency, duration, warmup, grace, stream,
+    return new LoadgenOptions(url, key, model, concurrency, rate, duration, warmup, grace, stream,
         maxTokens, headers, label, json);
   }
 

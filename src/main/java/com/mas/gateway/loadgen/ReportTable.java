@@ -12,8 +12,13 @@ final class ReportTable {
     StringBuilder out = new StringBuilder();
     line(out, "%s: POST %s  model=%s  stream=%s", report.label(), report.endpoint(),
         report.model(), report.stream());
-    line(out, "  concurrency %d, warmup %.1f s, measured %.1f s", report.concurrency(),
-        report.warmupSeconds(), report.measuredSeconds());
+    if (report.rate() > 0) {
+      line(out, "  open loop at %.0f req/s, at most %d in flight, warmup %.1f s, measured %.1f s", report.rate(),
+          report.concurrency(), report.warmupSeconds(), report.measuredSeconds());
+    } else {
+      line(out, "  concurrency %d, warmup %.1f s, measured %.1f s", report.concurrency(),
+          report.warmupSeconds(), report.measuredSeconds());
+    }
     line(out, "  %-14s %d  (%.2f req/s)", "requests", report.requests(), report.requestsPerSecond());
     line(out, "  %-14s %d", "ok", report.ok());
     line(out, "  %-14s %d  %s", "errors", report.errors(), nonZero(report.errorsByKind()));

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The virtual users of one event loop, with their own HTTP client whose pool holds one
- * keep-alive HTTP/1.1 connection per user (no pipelining).
+ * keep-alive HTTP/1.1 connection per user (no pipelining). With a {@code --rate}, one
+ * {@link PacedSender} sends the group's share of it over those connections instead.
  *
  * <p>Why a client per event loop rather than one shared client: the Vert.x 5 pool picks a free
  * connection LIFO with no regard to event loops, so a user on loop A would often get a
@@ -41,10 +42,16 @@ final class UserGroup extends VerticleBase {
   @Override
   public Future<?> start() {
     client = vertx.createHttpClient(clientOptions(), new PoolOptions().setHttp1MaxSize(users));
-    RequestTemplate template = RequestTemplate.of(options);
+    RoundTrip roundTrip = new RoundTrip(client, RequestTemplate.of(options));
     List<Future<Void>> running = new ArrayList<>(users);
-    for (int i = 0; i < users; i++) {
-      running.add(new VirtualUser(vertx, client, template, window, stats).start());
+    if (options.rate() > 0) {
+      // Open loop: this group's share of the rate, in proportion to its connections.
+      double share = options.rate() * users / options.concurrency();
+      running.add(new PacedSender(vertx, roundTrip, window, stats, share).start());
+    } else {
+      for (int i = 0; i < users; i++) {
+        running.add(new VirtualUser(vertx, roundTrip, window, stats).start());
+      }
     }
     // Closing the client aborts whatever is still in flight, so every user then stops.
     hardStop = vertx.timer(window.millisUntilHardStop(System.nanoTime()));

@@ -3,8 +3,6 @@ package com.mas.gateway.loadgen;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 
 /**
  * One closed-loop user: sends a request, reads the whole response, records it, sends the next,
@@ -16,8 +14,7 @@ final class VirtualUser {
   private static final long RETRY_PAUSE_MS = 10;
 
   private final Vertx vertx;
-  private final HttpClient client;
-  private final RequestTemplate template;
+  private final RoundTrip roundTrip;
   private final RunWindow window;
   private final LoadStats stats;
   // One exchange at a time per user, so one scanner serves all of them.
@@ -25,11 +22,9 @@ final class VirtualUser {
   // Completed by the loop itself; only its future leaves this object.
   private final Promise<Void> stopped = Promise.promise();
 
-  VirtualUser(Vertx vertx, HttpClient client, RequestTemplate template, RunWindow window,
-      LoadStats stats) {
+  VirtualUser(Vertx vertx, RoundTrip roundTrip, RunWindow window, LoadStats stats) {
     this.vertx = vertx;
-    this.client = client;
-    this.template = template;
+    this.roundTrip = roundTrip;
     this.window = window;
     this.stats = stats;
   }
@@ -45,7 +40,7 @@ final class VirtualUser {
       stopped.tryComplete();
       return;
     }
-    exchange().onSuccess(this::finished);
+    roundTrip.run(scanner).onSuccess(this::finished);
   }
 
   private void finished(Exchange exchange) {
@@ -57,39 +52,5 @@ final class VirtualUser {
     } else {
       next();
     }
-  }
-
-  /** One request and its whole response; never fails (failures become the exchange's error). */
-  private Future<Exchange> exchange() {
-    long start = System.nanoTime();
-    return client.request(template.options())
-        .compose(request -> request.send(template.body()))
-        .compose(response -> read(response, start))
-        .otherwise(failure -> Exchange.connectionFailure(start, System.nanoTime()));
-  }
-
-  private Future<Exchange> read(HttpClientResponse response, long start) {
-    int status = response.statusCode();
-    if (status < 200 || status > 299) {
-      // Read the body anyway so the connection goes back to the pool.
-      return response.body().map(body -> Exchange.badStatus(start, System.nanoTime(), status));
-    }
-    return template.stream() ? readStream(response, start) : readBody(response, start);
-  }
-
-  private Future<Exchange> readStream(HttpClientResponse response, long start) {
-    scanner.reset();
-    response.handler(chunk -> scanner.feed(chunk, System.nanoTime()));
-    return response.end().map(ignored -> new Exchange(start, System.nanoTime(),
-        scanner.firstTokenNanos(), response.statusCode(), scanner.error(), scanner.tokens()));
-  }
-
-  private Future<Exchange> readBody(HttpClientResponse response, long start) {
-    return response.body().map(body -> {
-      long end = System.nanoTime();
-      byte[] bytes = body.getBytes();
-      long tokens = Math.max(0, JsonBytes.completionTokens(bytes, 0, bytes.length));
-      return new Exchange(start, end, -1, response.statusCode(), null, tokens);
-    });
   }
 }

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  */
 public final class SharedState {
 
+  /** Callers time their commands out sooner; this bounds how long a dead host holds a connection slot. */
+  private static final int CONNECT_TIMEOUT_MS = 2000;
+
   private final RedisConfig config;
   private final Redis redis;
   private final Map<String, Object> components = new ConcurrentHashMap<>();
@@ -37,6 +40,7 @@ public final class SharedState {
         .setMaxPoolSize(16)
         .setMaxPoolWaiting(4096)
         .setMaxWaitingHandlers(4096);
+    options.getNetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS); // a black-holed Redis fails fast
     return new SharedState(config, Redis.createClient(vertx, options));
   }
 

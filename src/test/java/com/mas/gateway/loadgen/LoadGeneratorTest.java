@@ -79,6 +79,19 @@ class LoadGeneratorTest {
   }
 
   @Test
+  void sends_at_the_given_rate_whatever_the_answers_take() {
+    // Answers take 50 ms; the rate sets the pace, not the answers (closed loop: 400 a second).
+    server.start(response -> vertx.setTimer(50, id -> ChatServerStub.completion(7).handle(response)));
+
+    JsonObject report = quickRun(server.baseUrl(), "--concurrency", "20", "--stream", "false",
+        "--rate", "200").report();
+
+    assertThat(report.getDouble("rps")).isCloseTo(200.0, within(20.0));
+    assertThat(report.getLong("errors")).isZero();
+    assertThat(report.getJsonObject("latencyMs").getDouble("p50")).isBetween(50.0, 200.0);
+  }
+
+  @Test
   void counts_a_server_answering_500_as_errors() {
     server.start(ChatServerStub.status500());
 

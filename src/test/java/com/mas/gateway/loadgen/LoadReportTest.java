@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class LoadReportTest {
   private static final LoadReport STREAM = new LoadReport("gateway-stream",
-      "http://127.0.0.1:18080/v1/chat/completions", "openai/sim-gpt", true, 200, 5, 20,
+      "http://127.0.0.1:18080/v1/chat/completions", "openai/sim-gpt", true, 200, 0, 5, 20,
       4000, 3, Map.of("http_status", 2L, "missing_done", 1L, "connection", 0L),
       Map.of("200", 3998L, "503", 2L),
       new Percentiles(3997, 20.3456, 20.9, 22.0049, 40.5, 20.5),
@@ -31,11 +31,13 @@ class LoadReportTest {
   @Test
   void json_has_null_ttft_for_non_streaming_runs() {
     LoadReport json = new LoadReport("direct-json", "http://127.0.0.1:18090/v1/chat/completions",
-        "sim-gpt", false, 4, 0, 2, 10, 0, Map.of(), Map.of("200", 10L), null,
+        "sim-gpt", false, 4, 250, 0, 2, 10, 0, Map.of(), Map.of("200", 10L), null,
         new Percentiles(10, 1, 2, 3, 4, 2), 640);
 
     assertThat(json.toJson().containsKey("ttftMs")).isTrue();
     assertThat(json.toJson().getValue("ttftMs")).isNull();
+    assertThat(json.toJson().getDouble("rate")).isEqualTo(250.0);
+    assertThat(ReportTable.render(json)).contains("open loop at 250 req/s, at most 4 in flight");
   }
 
   @Test

@@ -17,7 +17,7 @@ class OptionParserTest {
   void parses_every_option() {
     LoadgenOptions options = OptionParser.parse(new String[] {
         "--url", "http://127.0.0.1:18080/v1/", "--key", "loadtest-key", "--model", "openai/sim-gpt",
-        "--concurrency", "50", "--duration=90s", "--warmup", "500ms", "--grace", "2m",
+        "--concurrency", "50", "--rate", "500", "--duration=90s", "--warmup", "500ms", "--grace", "2m",
         "--stream", "false", "--max-tokens", "64", "--header", "x-sim-tps: 50",
         "--header", "x-trace:a:b", "--label", "gateway", "--json"});
 
@@ -25,6 +25,7 @@ class OptionParserTest {
     assertThat(options.key()).isEqualTo("loadtest-key");
     assertThat(options.model()).isEqualTo("openai/sim-gpt");
     assertThat(options.concurrency()).isEqualTo(50);
+    assertThat(options.rate()).isEqualTo(500);
     assertThat(options.duration()).isEqualTo(Duration.ofSeconds(90));
     assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
     assertThat(options.grace()).isEqualTo(Duration.ofMinutes(2));
@@ -44,6 +45,7 @@ class OptionParserTest {
     assertThat(options.endpoint()).isEqualTo("http://127.0.0.1:8080/v1/chat/completions");
     assertThat(options.key()).isNull();
     assertThat(options.concurrency()).isEqualTo(200);
+    assertThat(options.rate()).isZero();
     assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
     assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
     assertThat(options.grace()).isEqualTo(Duration.ofSeconds(60));
@@ -67,6 +69,7 @@ class OptionParserTest {
       "--header|novalue|--header must look like name:value (e.g. x-sim-tps:50), got 'novalue'",
       "--header|bad name:1|--header must look like name:value (e.g. x-sim-tps:50), got 'bad name:1'",
       "--label|' '|--label must not be empty",
+      "--rate|-1|--rate must be an integer from 0 to 1000000, got '-1'",
   })
   void rejects_bad_values_naming_the_option(String option, String value, String message) {
     assertThatThrownBy(() -> OptionParser.parse(new String[] {"--model", "m", option, value}))
@@ -76,8 +79,8 @@ class OptionParserTest {
 
   @Test
   void rejects_unknown_options_missing_values_and_a_missing_model() {
-    assertThatThrownBy(() -> OptionParser.parse(new String[] {"--model", "m", "--rate", "5"}))
-        .hasMessage("unknown option '--rate'");
+    assertThatThrownBy(() -> OptionParser.parse(new String[] {"--model", "m", "--pace", "5"}))
+        .hasMessage("unknown option '--pace'");
     assertThatThrownBy(() -> OptionParser.parse(new String[] {"--model", "m", "--duration"}))
         .hasMessage("--duration needs a value");
     assertThatThrownBy(() -> OptionParser.parse(new String[] {"--model", "m", "stray"}))
