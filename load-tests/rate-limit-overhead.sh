@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Rate-limit overhead: the latency the limit check adds to a request, with Redis on loopback, at
-# a fixed open-loop rate. One gateway serves two tenants: "open" (no limits: nothing is checked)
-# and "limited" (requests, tokens and concurrent streams per minute, for the tenant and for its
-# agent type "bench": the two-scope worst case, one admit script per request on the request path
-# and one settle script after it). The limits are far above the load, so nothing is refused and
-# both runs do the same work but the checks. After an unreported first pair (JIT, pools), the
+# Rate-limit and budget overhead: the latency the limit and budget checks add to a request, with
+# Redis on loopback, at a fixed open-loop rate. One gateway serves two tenants: "open" (no limits,
+# no budgets: nothing is checked) and "limited" (requests, tokens and concurrent streams per
+# minute and a daily and monthly budget, for the tenant and for its agent type "bench": the
+# two-scope worst case, one admit script and one budget reservation per request on the request
+# path, settle and charge scripts after it). Limits and budgets are far above the load, so
+# nothing is refused and both runs do the same work but the checks. After an unreported first pair (JIT, pools), the
 # runs alternate (open, limited, open, limited, ...) so that drift of a shared machine hits
 # both alike.
 #
@@ -110,19 +111,24 @@ wait_until() {
 
 # Limits far above the offered load: every request is checked and counted, none is refused.
 LIMITS="{requestsPerMinute: 100000000, tokensPerMinute: 100000000000, concurrentStreams: 1000000}"
+BUDGETS="{daily: 1000000, monthly: 10000000}"
 cat >"$WORK_DIR/gateway.yaml" <<YAML
 server: {host: $HOST, port: $GATEWAY_PORT, managementPort: $MANAGEMENT_PORT}
 providers:
   openai: {type: openai, baseUrl: "http://$HOST:$SIM_PORT/v1", apiKey: sim, models: [sim-gpt]}
 redis: {url: "$REDIS_URL", keyPrefix: "$PREFIX"}
+pricing:
+  models:
+    sim-gpt: {input: "1.00", output: "2.00"}
 tenants:
   - id: open
     keys: ["loadtest-open"]
   - id: limited
     keys: ["loadtest-limited"]
     limits: $LIMITS
+    budgets: $BUDGETS
     agents:
-      bench: {limits: $LIMITS}
+      bench: {limits: $LIMITS, budgets: $BUDGETS}
 YAML
 
 echo "rate-limit-overhead: starting simulator on $HOST:$SIM_PORT" >&2
