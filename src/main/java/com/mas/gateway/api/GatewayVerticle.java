@@ -70,8 +70,7 @@ public final class GatewayVerticle extends VerticleBase {
         new ParseStage(new ChatRequestParser()),
         new ResolveStage(catalog),
         new ModelPermissionStage(),
-        new RateLimitStage(limiter, catalog),
-        new BudgetStage(budgets, catalog)));
+        new ConcurrentStages(List.of(new RateLimitStage(limiter, catalog), new BudgetStage(budgets, catalog)))));
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(router(catalog));

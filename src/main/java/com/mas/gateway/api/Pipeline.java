@@ -21,7 +21,7 @@ final class Pipeline {
     return chain;
   }
 
-  private static Future<Void> applySafely(Stage stage, Exchange exchange) {
+  static Future<Void> applySafely(Stage stage, Exchange exchange) {
     try {
       return stage.apply(exchange);
     } catch (RuntimeException e) {
