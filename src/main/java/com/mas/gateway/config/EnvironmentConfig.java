@@ -32,6 +32,21 @@ final class EnvironmentConfig {
     return assemble(server(env), providers, List.of(), env, false, warnings);
   }
 
+  /**
+   * Demo prices in micro-dollars per million tokens (input, output, cached input, cache write),
+   * shaped like the real models the simulated ones stand for, so the demo reports costs.
+   */
+  private static final PricingConfig DEMO_PRICES = new PricingConfig(Map.of(
+      "sim-gpt", demoPrice(2_500_000, 10_000_000, 1_250_000, 2_500_000),
+      "sim-fast", demoPrice(150_000, 600_000, 75_000, 150_000),
+      "deepseek-chat", demoPrice(270_000, 1_100_000, 70_000, 270_000),
+      "sim-claude", demoPrice(3_000_000, 15_000_000, 300_000, 3_750_000),
+      "sim-gemini", demoPrice(300_000, 2_500_000, 75_000, 300_000)), java.time.ZoneOffset.UTC);
+
+  private static ModelPricing demoPrice(long input, long output, long cachedInput, long cacheWrite) {
+    return new ModelPricing(new Prices(input, output, cachedInput, cacheWrite), List.of(), java.time.ZoneOffset.UTC);
+  }
+
   static LoadedConfig demo(int simulatorPort, Map<String, String> env) {
     Scalars.inRange(simulatorPort, "simulatorPort", 1, 65_535);
     String simulator = "http://127.0.0.1:" + simulatorPort;
@@ -110,7 +125,8 @@ final class EnvironmentConfig {
       List<String> warnings) {
     TenantSection.Tenants tenants = TenantSection.fromEnvironment(env);
     GatewayConfig config = new GatewayConfig(
-        server, providers, models, tenants.tenants(), demo, RedisSection.fromEnvironment(env), PricingConfig.NONE);
+        server, providers, models, tenants.tenants(), demo, RedisSection.fromEnvironment(env),
+        demo ? DEMO_PRICES : PricingConfig.NONE);
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 

@@ -53,6 +53,16 @@ class DemoAndResolveTest {
   }
 
   @Test
+  void demo_prices_every_simulated_model_so_answers_report_their_cost() {
+    GatewayConfig demo = ConfigLoader.demo(18090, Map.of()).config();
+
+    assertThat(demo.pricing().models())
+        .containsOnlyKeys("sim-gpt", "sim-fast", "deepseek-chat", "sim-claude", "sim-gemini");
+    assertThat(demo.pricing().models().get("sim-claude").base()).isEqualTo(new Prices(3_000_000, 15_000_000, 300_000, 3_750_000));
+    assertThat(ConfigLoader.fromEnvironment(Map.of("OPENAI_API_KEY", "k")).config().pricing().models()).isEmpty();
+  }
+
+  @Test
   void demo_follows_the_tenant_key_rule() {
     LoadedConfig withKey = ConfigLoader.demo(18090, Map.of("GATEWAY_API_KEY", "k"));
     LoadedConfig without = ConfigLoader.demo(18090, Map.of());
