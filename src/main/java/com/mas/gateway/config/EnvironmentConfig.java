@@ -41,10 +41,10 @@ final class EnvironmentConfig {
       "sim-fast", demoPrice(150_000, 600_000, 75_000, 150_000),
       "deepseek-chat", demoPrice(270_000, 1_100_000, 70_000, 270_000),
       "sim-claude", demoPrice(3_000_000, 15_000_000, 300_000, 3_750_000),
-      "sim-gemini", demoPrice(300_000, 2_500_000, 75_000, 300_000)), java.time.ZoneOffset.UTC);
+      "sim-gemini", demoPrice(300_000, 2_500_000, 75_000, 300_000)), java.time.ZoneId.of("UTC"));
 
   private static ModelPricing demoPrice(long input, long output, long cachedInput, long cacheWrite) {
-    return new ModelPricing(new Prices(input, output, cachedInput, cacheWrite), List.of(), java.time.ZoneOffset.UTC);
+    return new ModelPricing(new Prices(input, output, cachedInput, cacheWrite), List.of(), java.time.ZoneId.of("UTC"));
   }
 
   static LoadedConfig demo(int simulatorPort, Map<String, String> env) {
