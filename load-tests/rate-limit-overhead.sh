@@ -46,68 +46,12 @@ GATEWAY_PORT=18080
 MANAGEMENT_PORT=19090
 PREFIX="loadtest:$(date +%s)-$$:"
 
-PIN_GATEWAY=()
-PIN_DRIVERS=()
-if [[ "$PIN" == 1 ]] && command -v taskset >/dev/null && (( $(nproc) >= 2 )); then
-  PIN_GATEWAY=(taskset -c 1)
-  PIN_DRIVERS=(taskset -c 0)
-fi
-
-die() {
-  echo "rate-limit-overhead: $*" >&2
-  exit 1
-}
-
-[[ -f "$JAR" ]] || die "$JAR not found; build it first with:  mvn -q -DskipTests package"
-command -v java >/dev/null || die "java not found on PATH"
-command -v python3 >/dev/null || die "python3 not found on PATH (it computes the comparison)"
-command -v curl >/dev/null || die "curl not found on PATH (it polls the gateway's readiness)"
-
-port_in_use() {
-  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
-}
-for port in "$SIM_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
-  port_in_use "$HOST" "$port" && die "port $port on $HOST is already in use; stop whatever listens there first"
-done
+NAME=rate-limit-overhead
+# shellcheck source=load-tests/common.sh
+source "load-tests/common.sh"
 REDIS_HOSTPORT="$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(p.hostname or "127.0.0.1", p.port or 6379)' "$REDIS_URL")"
 # shellcheck disable=SC2086 # two words: host and port
 port_in_use $REDIS_HOSTPORT || die "no Redis answers at ${REDIS_HOSTPORT/ /:} (set REDIS_URL)"
-
-WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/rate-limit-overhead.XXXXXX")"
-SIM_PID=""
-GATEWAY_PID=""
-LOADGEN_PID=""
-
-stop_process() {
-  local pid="$1"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.2
-  done
-  kill -9 "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  stop_process "$LOADGEN_PID"
-  stop_process "$GATEWAY_PID"
-  stop_process "$SIM_PID"
-  echo "rate-limit-overhead: logs and raw results kept in $WORK_DIR" >&2
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-wait_until() {
-  local probe="$1" pid="$2" name="$3" log="$4"
-  for _ in $(seq 1 120); do
-    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$log" >&2; die "$name exited during startup (log: $log)"; }
-    eval "$probe" && return 0
-    sleep 0.5
-  done
-  tail -n 30 "$log" >&2
-  die "$name was not ready after 60 s (log: $log)"
-}
 
 # Limits far above the offered load: every request is checked and counted, none is refused.
 LIMITS="{requestsPerMinute: 100000000, tokensPerMinute: 100000000000, concurrentStreams: 1000000}"

@@ -57,73 +57,9 @@ case "$PROVIDER" in
   openai|anthropic|gemini) ;;
   *) echo "streaming-overhead: PROVIDER must be openai, anthropic or gemini, got '$PROVIDER'" >&2; exit 1 ;;
 esac
-PIN_GATEWAY=()
-PIN_DRIVERS=()
-if [[ "$PIN" == 1 ]] && command -v taskset >/dev/null && (( $(nproc) >= 2 )); then
-  PIN_GATEWAY=(taskset -c 1)
-  PIN_DRIVERS=(taskset -c 0)
-fi
-
-die() {
-  echo "streaming-overhead: $*" >&2
-  exit 1
-}
-
-[[ -f "$JAR" ]] || die "$JAR not found; build it first with:  mvn -q -DskipTests package"
-command -v java >/dev/null || die "java not found on PATH"
-command -v python3 >/dev/null || die "python3 not found on PATH (it computes the comparison)"
-command -v curl >/dev/null || die "curl not found on PATH (it polls the gateway's readiness)"
-
-port_in_use() {
-  (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
-}
-for port in "$SIM_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
-  if port_in_use "$port"; then
-    die "port $port on $HOST is already in use; stop whatever listens there first"
-  fi
-done
-
-WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/streaming-overhead.XXXXXX")"
-SIM_PID=""
-GATEWAY_PID=""
-LOADGEN_PID=""
-
-stop_process() {
-  local pid="$1"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || return 0
-    sleep 0.2
-  done
-  kill -9 "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-  stop_process "$LOADGEN_PID"
-  stop_process "$GATEWAY_PID"
-  stop_process "$SIM_PID"
-  echo "streaming-overhead: logs and raw results kept in $WORK_DIR" >&2
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# Waits until $1 (a command) succeeds, while process $2 lives; $3 names it for messages.
-wait_until() {
-  local probe="$1" pid="$2" name="$3" log="$4"
-  for _ in $(seq 1 120); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 30 "$log" >&2 || true
-      die "$name exited during startup (log above, full log: $log)"
-    fi
-    if eval "$probe"; then
-      return 0
-    fi
-    sleep 0.5
-  done
-  tail -n 30 "$log" >&2 || true
-  die "$name was not ready after 60 s (log: $log)"
-}
+NAME=streaming-overhead
+# shellcheck source=load-tests/common.sh
+source "load-tests/common.sh"
 
 cat >"$WORK_DIR/gateway.yaml" <<YAML
 server: {host: $HOST, port: $GATEWAY_PORT, managementPort: $MANAGEMENT_PORT}
@@ -141,7 +77,7 @@ echo "streaming-overhead: starting simulator on $HOST:$SIM_PORT (ttft ${SIM_TTFT
 "${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" \
   --ttft-ms "$SIM_TTFT_MS" --tps "$SIM_TPS" --tokens "$SIM_TOKENS" >"$WORK_DIR/simulator.log" 2>&1 &
 SIM_PID=$!
-wait_until "port_in_use $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
+wait_until "port_in_use $HOST $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
 
 echo "streaming-overhead: starting gateway on $HOST:$GATEWAY_PORT (management $MANAGEMENT_PORT)" >&2
 # shellcheck disable=SC2086

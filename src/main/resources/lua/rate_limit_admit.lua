@@ -40,20 +40,7 @@ local function limits(scope)
   return tonumber(ARGV[at + 1]), tonumber(ARGV[at + 2]), tonumber(ARGV[at + 3])
 end
 
--- Drops the members that left the window and takes their tokens off the sum.
-local function trim(log, sum)
-  local cutoff = now - window
-  local gone = redis.call('ZRANGEBYSCORE', log, '-inf', cutoff)
-  if #gone == 0 then
-    return
-  end
-  local freed = 0
-  for _, entry in ipairs(gone) do
-    freed = freed + tonumber(string.match(entry, ':(%d+)$'))
-  end
-  redis.call('ZREMRANGEBYSCORE', log, '-inf', cutoff)
-  redis.call('DECRBY', sum, freed)
-end
+-- #include window_trim
 
 -- How long until enough tokens leave the window for `excess` more to fit: oldest first.
 local function token_wait(log, excess)

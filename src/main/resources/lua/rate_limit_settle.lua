@@ -15,20 +15,7 @@ local reserved = tonumber(ARGV[3])
 local used = tonumber(ARGV[4])
 local keep_log = math.floor(window / 1000) + 1000
 
--- Drops the members that left the window and takes their tokens off the sum.
-local function trim(log, sum)
-  local cutoff = now - window
-  local gone = redis.call('ZRANGEBYSCORE', log, '-inf', cutoff)
-  if #gone == 0 then
-    return
-  end
-  local freed = 0
-  for _, entry in ipairs(gone) do
-    freed = freed + tonumber(string.match(entry, ':(%d+)$'))
-  end
-  redis.call('ZREMRANGEBYSCORE', log, '-inf', cutoff)
-  redis.call('DECRBY', sum, freed)
-end
+-- #include window_trim
 
 local function settle(log, sum)
   trim(log, sum)

@@ -3,6 +3,8 @@ package com.mas.gateway.api;
 import com.mas.gateway.auth.Tenant;
 import com.mas.gateway.chat.ChatRequest;
 import com.mas.gateway.chat.CostQuote;
+import com.mas.gateway.chat.RequestNeeds;
+import com.mas.gateway.chat.TokenEstimator;
 import com.mas.gateway.routing.Target;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ public final class Exchange {
   private ChatRequest request;
   private Target target;
   private String agentType;
+  private RequestNeeds needs;
+  private long inputTokens = -1;
   private CostQuote costQuote = CostQuote.NONE;
   private List<Consumer<Completion>> completionHandlers;
   private boolean completed;
@@ -66,6 +70,22 @@ public final class Exchange {
 
   public void target(Target value) {
     this.target = value;
+  }
+
+  /** What the request needs from its model; read from the body once, for every stage that asks. */
+  public RequestNeeds needs() {
+    if (needs == null) {
+      needs = RequestNeeds.of(request.json());
+    }
+    return needs;
+  }
+
+  /** The request's input tokens as {@link TokenEstimator} estimates them; computed once. */
+  public long estimatedInputTokens() {
+    if (inputTokens < 0) {
+      inputTokens = TokenEstimator.inputTokens(request.json());
+    }
+    return inputTokens;
   }
 
   /** The agent type the client declared ({@code X-Agent-Type} or {@code metadata.agent_type}), or null. */

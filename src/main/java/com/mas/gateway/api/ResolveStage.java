@@ -1,6 +1,5 @@
 package com.mas.gateway.api;
 
-import com.mas.gateway.chat.RequestNeeds;
 import com.mas.gateway.routing.CapabilityCheck;
 import com.mas.gateway.routing.ModelCatalog;
 import com.mas.gateway.routing.Target;
@@ -23,7 +22,7 @@ final class ResolveStage implements Stage {
   @Override
   public Future<Void> apply(Exchange exchange) {
     Target target = catalog.resolve(exchange.request().model());
-    CapabilityCheck.require(RequestNeeds.of(exchange.request().json()), catalog.capabilities(target), target);
+    CapabilityCheck.require(exchange.needs(), catalog.capabilities(target), target);
     exchange.target(target);
     return Future.succeededFuture();
   }

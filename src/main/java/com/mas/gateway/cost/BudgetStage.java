@@ -5,7 +5,6 @@ import com.mas.gateway.api.Exchange;
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.api.Stage;
 import com.mas.gateway.chat.CostQuote;
-import com.mas.gateway.chat.RequestNeeds;
 import com.mas.gateway.chat.TokenEstimator;
 import com.mas.gateway.config.Prices;
 import com.mas.gateway.routing.ModelCatalog;
@@ -62,7 +61,7 @@ public final class BudgetStage implements Stage {
     Optional<Prices> prices = budgets.prices().pricesAt(target, start);
     prices.ifPresent(p -> exchange.costQuote(usage -> CostCalculator.micros(usage, p)));
     BudgetPlan plan = budgets.plan(exchange.tenant().config(), exchange.agentType(), start);
-    long inputTokens = TokenEstimator.inputTokens(exchange.request().json());
+    long inputTokens = exchange.estimatedInputTokens();
     if (!plan.enforced()) {
       prices.ifPresent(p -> exchange.onCompletion(done -> budgets.settle(plan, null, charge(done, p, inputTokens))));
       return Future.succeededFuture();
@@ -70,8 +69,7 @@ public final class BudgetStage implements Stage {
     if (prices.isEmpty()) {
       return Future.failedFuture(notPriced(target, plan.tenant()));
     }
-    long maxOutput = TokenEstimator.maxOutputTokens(RequestNeeds.of(exchange.request().json()),
-        catalog.capabilities(target));
+    long maxOutput = TokenEstimator.maxOutputTokens(exchange.needs(), catalog.capabilities(target));
     long worstCase = Math.max(1, CostCalculator.worstCase(inputTokens, maxOutput, prices.get()));
     String holdId = holdId();
     return budgets.ledger().reserve(plan, holdId, worstCase, budgets.holdMillis()).compose(reservation -> {

@@ -2,10 +2,11 @@ package com.mas.gateway.cost;
 
 import com.mas.gateway.config.PricingConfig;
 import com.mas.gateway.config.TenantConfig;
+import com.mas.gateway.state.RedisOutage;
 import com.mas.gateway.state.SharedState;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class Budgets {
 
   /** {@code mas_gateway_redis_fallback_total{component="budgets"}}: operations Redis could not serve. */
-  public static final String FALLBACK_METRIC = "mas_gateway_redis_fallback";
+  public static final String FALLBACK_METRIC = RedisOutage.FALLBACKS;
 
   private static final Logger LOG = LoggerFactory.getLogger(Budgets.class);
 
@@ -43,12 +44,16 @@ public final class Budgets {
     BudgetAlerts alerts = new BudgetAlerts(registry, webhook);
     BudgetLedger ledger = state.redis()
         .<BudgetLedger>map(redis -> new FailoverLedger(new RedisBudgetLedger(redis), state.config().budgetsFailOpen(),
-            Counter.builder(FALLBACK_METRIC).tag("component", "budgets")
-                .description("Operations that found Redis unavailable and used the per-instance fallback")
-                .register(registry),
-            alerts::fire))
+            outage(state, registry), alerts::fire))
         .orElseGet(MemoryBudgetLedger::new);
     return new Budgets(pricing, ledger, alerts, state);
+  }
+
+  private static RedisOutage outage(SharedState state, MeterRegistry registry) {
+    String policy = state.config().budgetsFailOpen()
+        ? "each instance keeps its own ledger" : "requests that need a budget reservation are refused";
+    return new RedisOutage("budgets", state.config().redactedUrl(), policy,
+        Duration.ofMillis(FailoverLedger.RETRY_MILLIS), registry);
   }
 
   PriceTable prices() {

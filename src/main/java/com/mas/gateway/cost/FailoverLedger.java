@@ -1,24 +1,21 @@
 package com.mas.gateway.cost;
 
 import com.mas.gateway.api.GatewayException;
-import io.micrometer.core.instrument.Counter;
+import com.mas.gateway.state.RedisOutage;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The shared ledger with the configured policy for when Redis cannot be reached (an error, or
- * no answer within {@link #TIMEOUT_MILLIS}). Redis is then left alone for
- * {@link #RETRY_MILLIS}; the first operation after that probes it again, so recovery needs no
- * one's help. While it is down:
+ * no answer within {@link #TIMEOUT_MILLIS}). {@link RedisOutage} then keeps operations off Redis
+ * but for one every {@link #RETRY_MILLIS}, which probes it again, so recovery needs no one's
+ * help; it also logs and counts the outage. While it is down:
  * <ul>
  *   <li>fail-open ({@code budgetsFailOpen: true}, the default): this instance keeps a ledger of
  *       its own, starting each period from the last spend Redis reported, so every instance
@@ -30,25 +27,21 @@ import org.slf4j.LoggerFactory;
  * Either way, charges that could not be written are summed per period and written when Redis
  * returns, so the shared ledger ends up complete (alerts they cross fire then), and the local
  * ledger's spend is dropped. Every operation that found Redis unavailable counts in
- * {@code mas_gateway_redis_fallback{component="budgets"}}; the switch each way is logged once.
+ * {@code mas_gateway_redis_fallback{component="budgets"}}.
  */
 final class FailoverLedger implements BudgetLedger {
 
   static final long TIMEOUT_MILLIS = 1_000;
   static final long RETRY_MILLIS = 1_000;
 
-  private static final Logger LOG = LoggerFactory.getLogger(FailoverLedger.class);
-
   private final RedisBudgetLedger shared;
   private final MemoryBudgetLedger local;
   private final boolean failOpen;
-  private final Counter fallbacks;
+  private final RedisOutage outage;
   private final Consumer<List<BudgetAlert>> lateAlerts;
   private final Map<String, Long> lastKnown = new ConcurrentHashMap<>();
   private final Set<String> localHolds = ConcurrentHashMap.newKeySet();
   private final Map<String, PendingCharge> pending = new ConcurrentHashMap<>();
-  private final AtomicBoolean down = new AtomicBoolean();
-  private final AtomicLong retryAt = new AtomicLong();
 
   /** Charges waiting for Redis: a plan and the micros not yet written to it. */
   private record PendingCharge(BudgetPlan plan, AtomicLong micros) {}
@@ -56,29 +49,30 @@ final class FailoverLedger implements BudgetLedger {
   /**
    * @param lateAlerts receives the alerts crossed by charges written after an outage
    */
-  FailoverLedger(RedisBudgetLedger shared, boolean failOpen, Counter fallbacks, Consumer<List<BudgetAlert>> lateAlerts) {
+  FailoverLedger(RedisBudgetLedger shared, boolean failOpen, RedisOutage outage,
+      Consumer<List<BudgetAlert>> lateAlerts) {
     this.shared = shared;
     this.local = new MemoryBudgetLedger(key -> lastKnown.getOrDefault(key, 0L), System::currentTimeMillis);
     this.failOpen = failOpen;
-    this.fallbacks = fallbacks;
+    this.outage = outage;
     this.lateAlerts = lateAlerts;
   }
 
   @Override
   public Future<Reservation> reserve(BudgetPlan plan, String holdId, long micros, long holdMillis) {
-    if (!usable()) {
+    if (!outage.tryRedis()) {
       return localReserve(plan, holdId, micros, holdMillis);
     }
     return guarded(shared.reserve(plan, holdId, micros, holdMillis))
         .onSuccess(reservation -> remember(plan, reservation))
         .recover(failure -> {
-          markDown(failure);
+          outage.failed(failure);
           return localReserve(plan, holdId, micros, holdMillis);
         });
   }
 
   private Future<Reservation> localReserve(BudgetPlan plan, String holdId, long micros, long holdMillis) {
-    fallbacks.increment();
+    outage.fellBack();
     if (!failOpen) {
       return Future.failedFuture(unavailable());
     }
@@ -93,17 +87,17 @@ final class FailoverLedger implements BudgetLedger {
       local.settle(plan, holdId, 0);
     }
     String sharedHold = heldLocally ? null : holdId;
-    if (!usable()) {
+    if (!outage.tryRedis()) {
       return localCharge(plan, micros);
     }
     return guarded(shared.settle(plan, sharedHold, micros)).recover(failure -> {
-      markDown(failure);
+      outage.failed(failure);
       return localCharge(plan, micros); // the shared reservation lapses by itself
     });
   }
 
   private Future<List<BudgetAlert>> localCharge(BudgetPlan plan, long micros) {
-    fallbacks.increment();
+    outage.fellBack();
     if (micros > 0) {
       String key = plan.periods().stream().map(BudgetPeriod::key).reduce("", String::concat);
       pending.computeIfAbsent(key, k -> new PendingCharge(plan, new AtomicLong())).micros().addAndGet(micros);
@@ -113,44 +107,28 @@ final class FailoverLedger implements BudgetLedger {
 
   @Override
   public Future<Spend> read(BudgetPlan plan) {
-    if (!usable()) {
+    if (!outage.tryRedis()) {
       return localRead(plan);
     }
     return guarded(shared.read(plan)).recover(failure -> {
-      markDown(failure);
+      outage.failed(failure);
       return localRead(plan);
     });
   }
 
   private Future<Spend> localRead(BudgetPlan plan) {
-    fallbacks.increment();
+    outage.fellBack();
     return failOpen ? local.read(plan) : Future.failedFuture(unavailable());
   }
 
   /** A shared-ledger call that counts as failed when Redis does not answer in time. */
   private <T> Future<T> guarded(Future<T> call) {
-    return call.timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).onSuccess(v -> markUp());
-  }
-
-  private boolean usable() {
-    return !down.get() || System.currentTimeMillis() >= retryAt.get();
-  }
-
-  private void markDown(Throwable failure) {
-    retryAt.set(System.currentTimeMillis() + RETRY_MILLIS);
-    if (down.compareAndSet(false, true)) {
-      LOG.warn("budgets: Redis unavailable ({}); {}", failure.getMessage(), failOpen
-          ? "each instance keeps its own ledger until it returns"
-          : "requests that need a budget reservation are refused until it returns");
-    }
-  }
-
-  private void markUp() {
-    if (down.compareAndSet(true, false)) {
-      LOG.info("budgets: Redis reachable again; writing {} pending charges", pending.size());
-      local.forgetSpend();
-      flush();
-    }
+    return call.timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).onSuccess(v -> {
+      if (outage.succeeded()) {
+        local.forgetSpend();
+        flush();
+      }
+    });
   }
 
   /** Writes the charges made during the outage; one that fails again waits for the next recovery. */

@@ -1,6 +1,7 @@
 package com.mas.gateway.limits;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.state.RedisOutage;
 import io.vertx.core.Future;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package com.mas.gateway.limits;
 
+import com.mas.gateway.state.LogThrottle;
 import com.mas.gateway.state.LuaScript;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,11 +1,9 @@
 package com.mas.gateway.limits;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mas.gateway.api.Completion;
 import com.mas.gateway.api.Exchange;
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.api.Stage;
-import com.mas.gateway.chat.RequestNeeds;
 import com.mas.gateway.chat.TokenEstimator;
 import com.mas.gateway.limits.Decision.Rejection;
 import com.mas.gateway.limits.LimitRequest.Scope;
@@ -52,11 +50,10 @@ public final class RateLimitStage implements Stage {
     if (scopes.isEmpty()) {
       return Future.succeededFuture();
     }
-    ObjectNode body = exchange.request().json();
     boolean countsTokens = LimitRequest.countsTokens(scopes);
-    long input = countsTokens ? TokenEstimator.inputTokens(body) : 0;
+    long input = countsTokens ? exchange.estimatedInputTokens() : 0;
     long reserve = countsTokens
-        ? input + TokenEstimator.maxOutputTokens(RequestNeeds.of(body), catalog.capabilities(exchange.target()))
+        ? input + TokenEstimator.maxOutputTokens(exchange.needs(), catalog.capabilities(exchange.target()))
         : 0;
     LimitRequest request = new LimitRequest(scopes, reserve);
     return limiter.acquire(request).compose(decision -> admit(exchange, request, decision, input));

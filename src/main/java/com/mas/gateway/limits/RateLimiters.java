@@ -1,5 +1,6 @@
 package com.mas.gateway.limits;
 
+import com.mas.gateway.state.RedisOutage;
 import com.mas.gateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;

@@ -18,9 +18,12 @@ import java.util.List;
  * A Lua script run atomically on Redis: sent by its SHA-1 ({@code EVALSHA}), and in full
  * ({@code EVAL}) only when the server does not have it yet, e.g. after a restart. Scripts live
  * in {@code src/main/resources/lua/}; all the keys a script touches are passed as KEYS, so it
- * runs on Redis Cluster when they share a hash tag.
+ * runs on Redis Cluster when they share a hash tag. A line {@code -- #include NAME} is replaced
+ * by {@code lua/NAME.lua}, so scripts share functions without copies (Redis runs one source).
  */
 public final class LuaScript {
+
+  private static final String INCLUDE = "-- #include ";
 
   private final String name;
   private final String source;
@@ -32,14 +35,26 @@ public final class LuaScript {
     this.sha1 = sha1Hex(source);
   }
 
-  /** The script {@code lua/<name>.lua} from the class path. */
+  /** The script {@code lua/<name>.lua} from the class path, its includes inlined. */
   public static LuaScript load(String name) {
+    return new LuaScript(name, withIncludes(read(name)));
+  }
+
+  private static String withIncludes(String source) {
+    StringBuilder whole = new StringBuilder(source.length());
+    for (String line : source.split("\n", -1)) {
+      whole.append(line.startsWith(INCLUDE) ? read(line.substring(INCLUDE.length()).trim()) : line).append('\n');
+    }
+    return whole.toString();
+  }
+
+  private static String read(String name) {
     String resource = "/lua/" + name + ".lua";
     try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing script " + resource);
       }
-      return new LuaScript(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

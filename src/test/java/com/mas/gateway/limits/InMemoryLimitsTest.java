@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mas.gateway.config.LimitConfig;
 import com.mas.gateway.config.RedisConfig;
+import com.mas.gateway.state.RedisOutage;
 import com.mas.gateway.testkit.ClientResponse;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import com.mas.gateway.config.RedisConfig;
 import com.mas.gateway.config.TenantConfig;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorOptions;
+import com.mas.gateway.state.RedisOutage;
 import com.mas.gateway.testkit.Await;
 import com.mas.gateway.testkit.ClientResponse;
 import com.mas.gateway.testkit.TestConfigs;

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mas.gateway.config.LimitConfig;
 import com.mas.gateway.config.RedisConfig;
+import com.mas.gateway.state.RedisOutage;
 import com.mas.gateway.testkit.Await;
 import com.mas.gateway.testkit.ClientResponse;
 import com.mas.gateway.testkit.RedisSupport;

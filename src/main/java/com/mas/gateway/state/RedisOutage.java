@@ -1,4 +1,4 @@
-package com.mas.gateway.limits;
+package com.mas.gateway.state;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether Redis answers, as one component (here the rate limits) sees it, with its log lines and
+ * Whether Redis answers, as one component (the rate limits, the budgets) sees it, with its log lines and
  * meters. After a failure Redis counts as down: requests skip it (no timeout to wait for) except
  * one every {@code retryEvery}, which tries it again; the first that succeeds ends the outage.
  * Logs once when an outage starts, at most every 30 s while it lasts, once when it ends; the
@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * one per request decided without Redis) and {@value #AVAILABLE} (a gauge, 1 while Redis
  * answers, 0 during an outage), both tagged {@value #TAG_COMPONENT}.
  */
-final class RedisOutage {
+public final class RedisOutage {
 
-  static final String FALLBACKS = "mas_gateway_redis_fallback";
-  static final String AVAILABLE = "mas_gateway_redis_available";
-  static final String TAG_COMPONENT = "component";
+  public static final String FALLBACKS = "mas_gateway_redis_fallback";
+  public static final String AVAILABLE = "mas_gateway_redis_available";
+  public static final String TAG_COMPONENT = "component";
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisOutage.class);
   private static final Duration STILL_DOWN_LOG = Duration.ofSeconds(30);
@@ -40,10 +40,10 @@ final class RedisOutage {
   private double fallbacksAtStart;
 
   /**
-   * @param component what uses Redis, the meters' tag: {@code limits}
+   * @param component what uses Redis, the meters' tag: {@code limits}, {@code budgets}
    * @param policy what happens meanwhile, for the log line
    */
-  RedisOutage(String component, String redactedUrl, String policy, Duration retryEvery, MeterRegistry registry) {
+  public RedisOutage(String component, String redactedUrl, String policy, Duration retryEvery, MeterRegistry registry) {
     this.component = component;
     this.url = redactedUrl;
     this.policy = policy;
@@ -55,7 +55,7 @@ final class RedisOutage {
   }
 
   /** True when this request should ask Redis: it is up, or it is this request's turn to retry. */
-  boolean tryRedis() {
+  public boolean tryRedis() {
     if (!down) {
       return true;
     }
@@ -64,14 +64,14 @@ final class RedisOutage {
     return now - due >= 0 && nextTry.compareAndSet(due, now + retryNanos);
   }
 
-  boolean down() {
+  public boolean down() {
     return down;
   }
 
-  /** Redis answered: ends an outage. */
-  void succeeded() {
+  /** Redis answered: ends an outage. True for the call that ended one, so its owner can catch up. */
+  public boolean succeeded() {
     if (!down) {
-      return;
+      return false;
     }
     synchronized (this) {
       if (down) {
@@ -79,12 +79,14 @@ final class RedisOutage {
         LOG.info("Redis at {} answers again after {} s; {} are shared again ({} requests were decided without it)",
             url, Duration.ofNanos(System.nanoTime() - downSince).toSeconds(), component,
             (long) (fallbacks.count() - fallbacksAtStart));
+        return true;
       }
     }
+    return false;
   }
 
   /** Redis failed or did not answer in time: starts an outage, or pushes the next retry back. */
-  void failed(Throwable failure) {
+  public void failed(Throwable failure) {
     nextTry.set(System.nanoTime() + retryNanos);
     if (down) {
       return;
@@ -101,7 +103,7 @@ final class RedisOutage {
   }
 
   /** One request decided without Redis. */
-  void fellBack() {
+  public void fellBack() {
     fallbacks.increment();
     if (down && System.nanoTime() - downSince > STILL_DOWN_LOG.toNanos() && stillDown.allow()) {
       LOG.warn("Redis at {} still does not answer for {} after {} s; {}", url, component,

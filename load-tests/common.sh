@@ -1,0 +1,76 @@
+# Shared by the load-test scripts: sourced after they set NAME (for messages and the work
+# directory), JAR, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
+# prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
+# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID), and defines die, port_in_use and
+# wait_until.
+
+die() {
+  echo "$NAME: $*" >&2
+  exit 1
+}
+
+# The gateway is the system under test: with PIN=1 it gets a core of its own, as it would on its
+# own host, while the simulator and the load generator share the other one.
+PIN_GATEWAY=()
+PIN_DRIVERS=()
+if [[ "$PIN" == 1 ]] && command -v taskset >/dev/null && (( $(nproc) >= 2 )); then
+  PIN_GATEWAY=(taskset -c 1)
+  PIN_DRIVERS=(taskset -c 0)
+fi
+
+[[ -f "$JAR" ]] || die "$JAR not found; build it first with:  mvn -q -DskipTests package"
+command -v java >/dev/null || die "java not found on PATH"
+command -v python3 >/dev/null || die "python3 not found on PATH (it computes the comparison)"
+command -v curl >/dev/null || die "curl not found on PATH (it polls the gateway's readiness)"
+
+# True when something listens on host $1, port $2.
+port_in_use() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+for port in "$SIM_PORT" "$GATEWAY_PORT" "$MANAGEMENT_PORT"; do
+  if port_in_use "$HOST" "$port"; then
+    die "port $port on $HOST is already in use; stop whatever listens there first"
+  fi
+done
+
+WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/$NAME.XXXXXX")"
+SIM_PID=""
+GATEWAY_PID=""
+LOADGEN_PID=""
+
+stop_process() {
+  local pid="$1"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  stop_process "$LOADGEN_PID"
+  stop_process "$GATEWAY_PID"
+  stop_process "$SIM_PID"
+  echo "$NAME: logs and raw results kept in $WORK_DIR" >&2
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Waits until $1 (a command) succeeds, while process $2 lives; $3 names it, $4 is its log.
+wait_until() {
+  local probe="$1" pid="$2" name="$3" log="$4"
+  for _ in $(seq 1 120); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 30 "$log" >&2 || true
+      die "$name exited during startup (log above, full log: $log)"
+    fi
+    if eval "$probe"; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$log" >&2 || true
+  die "$name was not ready after 60 s (log: $log)"
+}
