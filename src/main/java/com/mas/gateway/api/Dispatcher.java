@@ -8,6 +8,7 @@ import com.mas.gateway.provider.Cancellation;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.UpstreamCall;
 import com.mas.gateway.provider.UpstreamResponse;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -61,9 +62,7 @@ final class Dispatcher {
     return provider.send(call)
         .compose(upstream -> answer(exchange, upstream, tally))
         .onComplete(result -> {
-          // The relay ends with CLIENT_GONE before it resets the upstream: that outcome decides.
-          boolean gone = result.succeeded() && result.result() == StreamRelay.Outcome.CLIENT_GONE;
-          String outcome = gone ? "client_gone" : outcome(result.succeeded(), cancellation);
+          String outcome = outcome(result, cancellation);
           metrics.streamEnded(providerName, outcome);
           exchange.complete(new Completion(true, tally.usage(), tally.events(), outcome));
         })
@@ -122,10 +121,18 @@ final class Dispatcher {
     metrics.firstEvent(exchange.target().provider(), Duration.ofNanos(System.nanoTime() - exchange.startNanos()));
   }
 
-  private static String outcome(boolean succeeded, Cancellation cancellation) {
-    if (cancellation.cancelled()) {
-      return succeeded ? "client_gone" : "cancelled";
+  /** A stream's relay says how it ended; a whole answer ended well unless it failed or was cancelled. */
+  private static String outcome(AsyncResult<?> result, Cancellation cancellation) {
+    if (result.succeeded() && result.result() instanceof StreamRelay.Outcome relayed) {
+      return switch (relayed) {
+        case COMPLETED -> "ok";
+        case FAILED -> "error";
+        case CLIENT_GONE -> "client_gone";
+      };
     }
-    return succeeded ? "ok" : "error";
+    if (cancellation.cancelled()) {
+      return result.succeeded() ? "client_gone" : "cancelled";
+    }
+    return result.succeeded() ? "ok" : "error";
   }
 }
