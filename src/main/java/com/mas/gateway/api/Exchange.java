@@ -5,6 +5,7 @@ import com.mas.gateway.chat.ChatRequest;
 import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.RequestNeeds;
 import com.mas.gateway.chat.TokenEstimator;
+import com.mas.gateway.routing.RoutePlan;
 import com.mas.gateway.routing.Target;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class Exchange {
   private final long startNanos;
   private Tenant tenant;
   private ChatRequest request;
+  private RoutePlan plan;
   private Target target;
   private String agentType;
   private RequestNeeds needs;
@@ -64,6 +66,18 @@ public final class Exchange {
     this.request = value;
   }
 
+  /** Where the request may go, in order; set by the resolve stage. */
+  public RoutePlan plan() {
+    return plan;
+  }
+
+  /** Sets the plan and makes its first target the current one. */
+  public void plan(RoutePlan value) {
+    this.plan = value;
+    this.target = value.primary();
+  }
+
+  /** The target of the current attempt: the plan's first until the dispatcher moves on. */
   public Target target() {
     return target;
   }

@@ -2,6 +2,7 @@ package com.mas.gateway.api;
 
 import com.mas.gateway.routing.CapabilityCheck;
 import com.mas.gateway.routing.ModelCatalog;
+import com.mas.gateway.routing.RoutePlan;
 import com.mas.gateway.routing.Target;
 import io.vertx.core.Future;
 
@@ -23,7 +24,7 @@ final class ResolveStage implements Stage {
   public Future<Void> apply(Exchange exchange) {
     Target target = catalog.resolve(exchange.request().model());
     CapabilityCheck.require(exchange.needs(), catalog.capabilities(target), target);
-    exchange.target(target);
+    exchange.plan(RoutePlan.single(exchange.request().model(), target));
     return Future.succeededFuture();
   }
 }
