@@ -11,6 +11,8 @@ import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
+import com.mas.gateway.resilience.AttemptGuard;
+import com.mas.gateway.routing.RouterVerticle;
 import com.mas.gateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +40,8 @@ public final class Gateway {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
+  private final AttemptGuard guard = AttemptGuard.NONE;
+  private final RouterVerticle router;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -52,6 +56,7 @@ public final class Gateway {
     this.state = SharedState.create(vertx, config.redis());
     this.tenants = new TenantRegistry(config.tenants());
     this.limiter = RateLimiter.create(vertx, state, registry);
+    this.router = new RouterVerticle(config, guard, registry);
   }
 
   /**
@@ -70,8 +75,9 @@ public final class Gateway {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
+        .compose(v -> record(vertx.deployVerticle(router)))
         .compose(v -> record(vertx.deployVerticle(
-            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter)),
+            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, router, guard)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -137,6 +143,11 @@ public final class Gateway {
     return admin.actualPort();
   }
 
+  /** Routing: its snapshot, scores and operator overrides. */
+  public RouterVerticle router() {
+    return router;
+  }
+
   public GatewayMetrics metrics() {
     return metrics;
   }
@@ -150,8 +161,7 @@ public final class Gateway {
   }
 
   private GatewayConfig withPort(int boundPort) {
-    return new GatewayConfig(config.server().withPorts(boundPort, config.server().managementPort()),
-        config.providers(), config.models(), config.tenants(), config.demo(), config.redis(), config.pricing());
+    return config.withServer(config.server().withPorts(boundPort, config.server().managementPort()));
   }
 
   private static int freePort() {
