@@ -1,5 +1,6 @@
 package com.mas.gateway;
 
+import com.mas.gateway.admin.AdminApi;
 import com.mas.gateway.admin.AdminVerticle;
 import com.mas.gateway.admin.Lifecycle;
 import com.mas.gateway.api.GatewayMetrics;
@@ -11,6 +12,9 @@ import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
+import com.mas.gateway.resilience.BreakerVerticle;
+import com.mas.gateway.resilience.SharedControls;
+import com.mas.gateway.routing.Target;
 import com.mas.gateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +43,7 @@ public final class Gateway {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
+  private final SharedControls controls;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -52,10 +58,12 @@ public final class Gateway {
     this.state = SharedState.create(vertx, config.redis());
     this.tenants = new TenantRegistry(config.tenants());
     this.limiter = RateLimiter.create(vertx, state, registry);
+    this.controls = SharedControls.create(vertx, config.breakers(), state, registry);
   }
 
   /**
-   * Deploys providers, one gateway verticle per {@code instances}, and the management port.
+   * Deploys providers, the breakers' verticle (which reads the fleet's breaker states and
+   * overrides first), one gateway verticle per {@code instances}, and the management port.
    * Completes when every server listens and the instance is ready.
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, MeterRegistry registry, int instances) {
@@ -68,10 +76,12 @@ public final class Gateway {
     port = config.server().port() == 0 ? freePort() : config.server().port();
     GatewayConfig bound = withPort(port);
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
-    admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
+    AdminApi api = new AdminApi(config.server().adminKey(), controls, config.providers().keySet(), this::targets);
+    admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus, api);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
+        .compose(v -> record(vertx.deployVerticle(new BreakerVerticle(controls, state, providers))))
         .compose(v -> record(vertx.deployVerticle(
-            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter)),
+            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, controls.guard())),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -114,6 +124,19 @@ public final class Gateway {
     return watcher.start(config.server().reloadInterval()).map(watcher);
   }
 
+  /** The targets configuration names: every listed model of every provider, and every configured model. */
+  private List<Target> targets() {
+    LinkedHashSet<Target> targets = new LinkedHashSet<>();
+    config.providers().values().forEach(p -> p.models().forEach(m -> targets.add(new Target(p.name(), m))));
+    config.models().forEach(m -> targets.add(new Target(m.provider(), m.upstreamModel())));
+    return List.copyOf(targets);
+  }
+
+  /** The circuit breakers and operator overrides of this process. */
+  public SharedControls controls() {
+    return controls;
+  }
+
   /** The tenants in force (replaced by a reload). */
   public TenantRegistry tenants() {
     return tenants;
@@ -151,7 +174,8 @@ public final class Gateway {
 
   private GatewayConfig withPort(int boundPort) {
     return new GatewayConfig(config.server().withPorts(boundPort, config.server().managementPort()),
-        config.providers(), config.models(), config.tenants(), config.demo(), config.redis(), config.pricing());
+        config.providers(), config.models(), config.tenants(), config.demo(), config.redis(), config.pricing(),
+        config.breakers());
   }
 
   private static int freePort() {

@@ -12,6 +12,7 @@ import com.mas.gateway.limits.RateLimitStage;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
+import com.mas.gateway.resilience.AttemptGuard;
 import com.mas.gateway.routing.ModelCatalog;
 import com.mas.gateway.state.SharedState;
 import io.vertx.core.Future;
@@ -39,6 +40,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
+  private final AttemptGuard guard;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
@@ -46,15 +48,25 @@ public final class GatewayVerticle extends VerticleBase {
   private Dispatcher dispatcher;
   private UsageReport usage;
 
-  /** {@code tenants} and {@code limiter} are shared by every instance (a reload reaches all at once). */
+  /** Without circuit breakers. */
   public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
       TenantRegistry tenants, RateLimiter limiter) {
+    this(config, registry, metrics, state, tenants, limiter, AttemptGuard.NONE);
+  }
+
+  /**
+   * {@code tenants}, {@code limiter} and {@code guard} are shared by every instance (a reload
+   * reaches all at once; a breaker that opens does so for every event loop).
+   */
+  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
+      TenantRegistry tenants, RateLimiter limiter, AttemptGuard guard) {
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
     this.state = state;
     this.tenants = tenants;
     this.limiter = limiter;
+    this.guard = guard;
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param demo true when the embedded simulator serves as the upstream
  * @param redis where shared counters live (in memory when not configured)
  * @param pricing the price table and budget time zone
+ * @param breakers the circuit breakers around upstream attempts
  */
 public record GatewayConfig(
     ServerConfig server,
@@ -22,7 +23,8 @@ public record GatewayConfig(
     List<TenantConfig> tenants,
     boolean demo,
     RedisConfig redis,
-    PricingConfig pricing) {
+    PricingConfig pricing,
+    BreakerConfig breakers) {
 
   /** In-memory state and no prices. */
   public GatewayConfig(ServerConfig server, Map<String, ProviderConfig> providers, List<ModelConfig> models,
@@ -30,9 +32,16 @@ public record GatewayConfig(
     this(server, providers, models, tenants, demo, RedisConfig.IN_MEMORY, PricingConfig.NONE);
   }
 
+  /** With the default circuit breakers. */
+  public GatewayConfig(ServerConfig server, Map<String, ProviderConfig> providers, List<ModelConfig> models,
+      List<TenantConfig> tenants, boolean demo, RedisConfig redis, PricingConfig pricing) {
+    this(server, providers, models, tenants, demo, redis, pricing, BreakerConfig.DEFAULT);
+  }
+
   public GatewayConfig {
     redis = redis == null ? RedisConfig.IN_MEMORY : redis;
     pricing = pricing == null ? PricingConfig.NONE : pricing;
+    breakers = breakers == null ? BreakerConfig.DEFAULT : breakers;
     providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
     models = List.copyOf(models);
     tenants = List.copyOf(tenants);
