@@ -1,5 +1,6 @@
 package com.mas.gateway;
 
+import com.mas.gateway.admin.AdminApi;
 import com.mas.gateway.admin.AdminVerticle;
 import com.mas.gateway.admin.Lifecycle;
 import com.mas.gateway.api.GatewayMetrics;
@@ -11,8 +12,10 @@ import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
-import com.mas.gateway.resilience.AttemptGuard;
+import com.mas.gateway.resilience.BreakerVerticle;
+import com.mas.gateway.resilience.SharedControls;
 import com.mas.gateway.routing.RouterVerticle;
+import com.mas.gateway.routing.Target;
 import com.mas.gateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +44,7 @@ public final class Gateway {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
-  private final AttemptGuard guard = AttemptGuard.NONE;
+  private final SharedControls controls;
   private final RouterVerticle router;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
@@ -56,11 +60,13 @@ public final class Gateway {
     this.state = SharedState.create(vertx, config.redis());
     this.tenants = new TenantRegistry(config.tenants());
     this.limiter = RateLimiter.create(vertx, state, registry);
-    this.router = new RouterVerticle(config, guard, registry);
+    this.controls = SharedControls.create(vertx, config.breakers(), state, registry);
+    this.router = new RouterVerticle(config, controls.guard(), registry);
   }
 
   /**
-   * Deploys providers, one gateway verticle per {@code instances}, and the management port.
+   * Deploys providers, the breakers' verticle (which reads the fleet's breaker states and
+   * overrides first), one gateway verticle per {@code instances}, and the management port.
    * Completes when every server listens and the instance is ready.
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, MeterRegistry registry, int instances) {
@@ -73,11 +79,15 @@ public final class Gateway {
     port = config.server().port() == 0 ? freePort() : config.server().port();
     GatewayConfig bound = withPort(port);
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
-    admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
+    AdminApi api = new AdminApi(config.server().adminKey(), controls, config.providers().keySet(), this::targets,
+        target -> router.figures(target).toJson());
+    admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus, api);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
+        .compose(v -> record(vertx.deployVerticle(new BreakerVerticle(controls, state, providers))))
         .compose(v -> record(vertx.deployVerticle(router)))
-        .compose(v -> record(vertx.deployVerticle(
-            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, router, guard)),
+        .onSuccess(v -> controls.overrides().listen(router::overrides))
+        .compose(v -> record(vertx.deployVerticle(() -> track(
+            new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, router, controls.guard())),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -118,6 +128,20 @@ public final class Gateway {
     }
     reloader = watcher;
     return watcher.start(config.server().reloadInterval()).map(watcher);
+  }
+
+  /** The targets configuration names: every listed model of every provider, and every configured model. */
+  private List<Target> targets() {
+    LinkedHashSet<Target> targets = new LinkedHashSet<>();
+    config.providers().values().forEach(p -> p.models().forEach(m -> targets.add(new Target(p.name(), m))));
+    config.models().forEach(m -> targets.add(new Target(m.provider(), m.upstreamModel())));
+    targets.addAll(router.routes().targets());
+    return List.copyOf(targets);
+  }
+
+  /** The circuit breakers and operator overrides of this process. */
+  public SharedControls controls() {
+    return controls;
   }
 
   /** The tenants in force (replaced by a reload). */

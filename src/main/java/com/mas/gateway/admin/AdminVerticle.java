@@ -10,8 +10,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
- * The management port: liveness, readiness and Prometheus metrics. Kept off the data port so an
- * ingress never exposes it.
+ * The management port: liveness, readiness, Prometheus metrics and the {@link AdminApi} under
+ * {@code /admin}. Kept off the data port so an ingress never exposes it.
  */
 public final class AdminVerticle extends VerticleBase {
 
@@ -19,13 +19,21 @@ public final class AdminVerticle extends VerticleBase {
   private final int port;
   private final Lifecycle lifecycle;
   private final PrometheusMeterRegistry prometheus;
+  private final AdminApi api;
   private HttpServer server;
 
+  /** Without the admin API (health and metrics only). */
   public AdminVerticle(String host, int port, Lifecycle lifecycle, PrometheusMeterRegistry prometheus) {
+    this(host, port, lifecycle, prometheus, null);
+  }
+
+  /** {@code api} may be null: then {@code /admin} is not served. */
+  public AdminVerticle(String host, int port, Lifecycle lifecycle, PrometheusMeterRegistry prometheus, AdminApi api) {
     this.host = host;
     this.port = port;
     this.lifecycle = lifecycle;
     this.prometheus = prometheus;
+    this.api = api;
   }
 
   @Override
@@ -35,6 +43,9 @@ public final class AdminVerticle extends VerticleBase {
     router.get("/health/ready").handler(this::readiness);
     if (prometheus != null) {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(prometheus));
+    }
+    if (api != null) {
+      router.route("/admin/*").subRouter(api.router(vertx));
     }
     server = vertx.createHttpServer().requestHandler(router);
     return server.listen(port, host);

@@ -3,11 +3,11 @@ package com.mas.gateway.api;
 import io.vertx.ext.web.RoutingContext;
 
 /** Router-level failures (no route, body too large, ...) as OpenAI-style errors. */
-final class HttpFailures {
+public final class HttpFailures {
 
   private HttpFailures() {}
 
-  static Throwable toGatewayException(RoutingContext context) {
+  public static Throwable toGatewayException(RoutingContext context) {
     if (context.failure() instanceof GatewayException known) {
       return known;
     }

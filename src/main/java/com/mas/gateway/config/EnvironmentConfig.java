@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * Configuration without a file: zero-config mode from the providers' standard variables, and demo
  * mode against the built-in simulator. Both take the server from {@code GATEWAY_HOST}, {@code
- * GATEWAY_PORT} and {@code GATEWAY_MANAGEMENT_PORT}, tenant {@code default} from {@code
- * GATEWAY_API_KEY} (or a generated key), and shared state from {@code REDIS_URL} (in memory when
- * unset).
+ * GATEWAY_PORT} and {@code GATEWAY_MANAGEMENT_PORT}, the admin key from {@code ADMIN_KEY}, tenant
+ * {@code default} from {@code GATEWAY_API_KEY} (or a generated key), and shared state from {@code
+ * REDIS_URL} (in memory when unset).
  */
 final class EnvironmentConfig {
 
@@ -91,7 +91,9 @@ final class EnvironmentConfig {
         managementPort,
         defaults.maxBodyBytes(),
         defaults.maxEventBytes(),
-        defaults.shutdownGrace());
+        defaults.shutdownGrace(),
+        defaults.reloadInterval(),
+        AdminKeySection.fromEnvironment(env));
   }
 
   /** {@code <PREFIX>_API_KEY} enables it; {@code <PREFIX>_BASE_URL} overrides the official URL. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param redis where shared counters live (in memory when not configured)
  * @param pricing the price table and budget time zone
  * @param routing model aliases and routing rules
+ * @param breakers the circuit breakers around upstream attempts
  */
 public record GatewayConfig(
     ServerConfig server,
@@ -24,9 +25,16 @@ public record GatewayConfig(
     boolean demo,
     RedisConfig redis,
     PricingConfig pricing,
-    RoutingConfig routing) {
+    RoutingConfig routing,
+    BreakerConfig breakers) {
 
-  /** No aliases or rules: every model resolves through the model catalog. */
+  /** Default circuit breakers. */
+  public GatewayConfig(ServerConfig server, Map<String, ProviderConfig> providers, List<ModelConfig> models,
+      List<TenantConfig> tenants, boolean demo, RedisConfig redis, PricingConfig pricing, RoutingConfig routing) {
+    this(server, providers, models, tenants, demo, redis, pricing, routing, BreakerConfig.DEFAULT);
+  }
+
+  /** No aliases or rules (every model resolves through the model catalog) and default breakers. */
   public GatewayConfig(ServerConfig server, Map<String, ProviderConfig> providers, List<ModelConfig> models,
       List<TenantConfig> tenants, boolean demo, RedisConfig redis, PricingConfig pricing) {
     this(server, providers, models, tenants, demo, redis, pricing, RoutingConfig.NONE);
@@ -42,6 +50,7 @@ public record GatewayConfig(
     redis = redis == null ? RedisConfig.IN_MEMORY : redis;
     pricing = pricing == null ? PricingConfig.NONE : pricing;
     routing = routing == null ? RoutingConfig.NONE : routing;
+    breakers = breakers == null ? BreakerConfig.DEFAULT : breakers;
     providers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
     models = List.copyOf(models);
     tenants = List.copyOf(tenants);
@@ -49,11 +58,16 @@ public record GatewayConfig(
 
   /** This configuration with other routing. */
   public GatewayConfig withRouting(RoutingConfig other) {
-    return new GatewayConfig(server, providers, models, tenants, demo, redis, pricing, other);
+    return new GatewayConfig(server, providers, models, tenants, demo, redis, pricing, other, breakers);
   }
 
   /** This configuration with another server section. */
   public GatewayConfig withServer(ServerConfig other) {
-    return new GatewayConfig(other, providers, models, tenants, demo, redis, pricing, routing);
+    return new GatewayConfig(other, providers, models, tenants, demo, redis, pricing, routing, breakers);
+  }
+
+  /** This configuration with other circuit breakers. */
+  public GatewayConfig withBreakers(BreakerConfig other) {
+    return new GatewayConfig(server, providers, models, tenants, demo, redis, pricing, routing, other);
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param shutdownGrace how long in-flight streams may run after SIGTERM before they are cut
  * @param reloadInterval how often the config file is checked for changed tenants and keys (only
  *     when the gateway was started from a file)
+ * @param adminKey guards the admin API on the management port; {@link AdminKey#NONE} disables it
  */
 public record ServerConfig(
     String host,
@@ -21,7 +22,8 @@ public record ServerConfig(
     long maxBodyBytes,
     int maxEventBytes,
     Duration shutdownGrace,
-    Duration reloadInterval) {
+    Duration reloadInterval,
+    AdminKey adminKey) {
 
   public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
@@ -34,14 +36,27 @@ public record ServerConfig(
     this(host, port, managementPort, maxBodyBytes, maxEventBytes, shutdownGrace, DEFAULT_RELOAD_INTERVAL);
   }
 
+  /** Without an admin key. */
+  public ServerConfig(String host, int port, int managementPort, long maxBodyBytes, int maxEventBytes,
+      Duration shutdownGrace, Duration reloadInterval) {
+    this(host, port, managementPort, maxBodyBytes, maxEventBytes, shutdownGrace, reloadInterval, AdminKey.NONE);
+  }
+
   public ServerConfig {
     host = host == null || host.isBlank() ? "0.0.0.0" : host;
     shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(30) : shutdownGrace;
     reloadInterval = reloadInterval == null ? DEFAULT_RELOAD_INTERVAL : reloadInterval;
+    adminKey = adminKey == null ? AdminKey.NONE : adminKey;
+  }
+
+  /** The same with {@code key} guarding the admin API. */
+  public ServerConfig withAdminKey(AdminKey key) {
+    return new ServerConfig(host, port, managementPort, maxBodyBytes, maxEventBytes, shutdownGrace, reloadInterval,
+        key);
   }
 
   public ServerConfig withPorts(int newPort, int newManagementPort) {
     return new ServerConfig(host, newPort, newManagementPort, maxBodyBytes, maxEventBytes, shutdownGrace,
-        reloadInterval);
+        reloadInterval, adminKey);
   }
 }

@@ -97,7 +97,7 @@ final class TenantSection {
   }
 
   /** Not echoed when wrong: a plain key pasted here by mistake must not reach the logs. */
-  private static String checkedHash(ConfigNode node) {
+  static String checkedHash(ConfigNode node) {
     String value = node.secretText();
     if (!ApiKeyHash.isSha256Hex(value)) {
       String got = value.length() == 64 ? "a non-hex character" : value.length() + " characters";

@@ -14,23 +14,23 @@ final class YamlConfigReader {
   private YamlConfigReader() {}
 
   static LoadedConfig read(ConfigNode root, Map<String, String> env) {
-    root.mapping("server", "providers", "models", "tenants", "redis", "pricing", "routing");
+    root.mapping("server", "providers", "models", "tenants", "redis", "pricing", "routing", "breakers");
     List<String> warnings = new ArrayList<>();
-    ServerConfig server = server(root.get("server"));
+    ServerConfig server = server(root.get("server"), env);
     ProviderSection.Providers providers = ProviderSection.read(root.get("providers"), warnings);
     List<ModelConfig> models = models(root.get("models"), providers, warnings);
     TenantSection.Tenants tenants = TenantSection.read(root.get("tenants"), env);
     RedisConfig redis = RedisSection.read(root.get("redis"), env);
     PricingConfig pricing = PricingSection.read(root.get("pricing"));
     RoutingConfig routing = RoutingSection.read(root.get("routing"), providers, models, warnings);
-    GatewayConfig config = new GatewayConfig(
-        server, providers.enabled(), models, tenants.tenants(), false, redis, pricing, routing);
+    GatewayConfig config = new GatewayConfig(server, providers.enabled(), models, tenants.tenants(), false, redis,
+        pricing, routing, BreakerSection.read(root.get("breakers")));
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 
-  private static ServerConfig server(ConfigNode node) {
+  private static ServerConfig server(ConfigNode node, Map<String, String> env) {
     node.mapping("host", "port", "managementPort", "maxBodySize", "maxEventSize", "shutdownGrace",
-        "reloadInterval");
+        "reloadInterval", "adminKey");
     ServerConfig defaults = ServerConfig.DEFAULT;
     int port = node.get("port").port(defaults.port());
     ConfigNode managementNode = node.get("managementPort");
@@ -45,7 +45,8 @@ final class YamlConfigReader {
         node.get("maxBodySize").positiveBytes(defaults.maxBodyBytes(), Long.MAX_VALUE),
         (int) node.get("maxEventSize").positiveBytes(defaults.maxEventBytes(), Integer.MAX_VALUE),
         node.get("shutdownGrace").duration(defaults.shutdownGrace()),
-        node.get("reloadInterval").positiveDuration(defaults.reloadInterval()));
+        node.get("reloadInterval").positiveDuration(defaults.reloadInterval()),
+        AdminKeySection.read(node.get("adminKey"), env));
   }
 
   private static String host(ConfigNode node, String fallback) {

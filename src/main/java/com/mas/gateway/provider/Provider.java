@@ -1,5 +1,6 @@
 package com.mas.gateway.provider;
 
+import com.mas.gateway.config.ProbeKind;
 import io.vertx.core.Future;
 
 /**
@@ -18,6 +19,13 @@ public interface Provider {
    * connection breaks. Cancelling the call resets the upstream request at any point.
    */
   Future<UpstreamResponse> send(UpstreamCall call);
+
+  /**
+   * Checks that the provider answers, without a client request: {@code MODELS} lists its models,
+   * {@code COMPLETION} asks {@code model} for one token. Completes when it answered 2xx (and the
+   * body arrived); fails like {@link #send}. {@code NONE} completes at once.
+   */
+  Future<Void> probe(ProbeKind kind, String model);
 
   /** Releases the HTTP client. */
   Future<Void> close();

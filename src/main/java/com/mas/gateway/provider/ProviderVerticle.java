@@ -10,7 +10,8 @@ import io.vertx.core.VerticleBase;
 /**
  * Owns one configured provider: it chooses the client implementation for the provider's wire
  * protocol and registers it, so that gateway event loops can create their own clients of it.
- * Health probes, the circuit breaker and upstream rate-limit state will live here too.
+ * The circuit breakers and their recovery probes ({@link Provider#probe}) live in
+ * {@code resilience.BreakerVerticle}, which shares them across instances.
  */
 public final class ProviderVerticle extends VerticleBase {
 

@@ -16,6 +16,9 @@ public interface WireProtocol {
   /** The absolute URI of the call. */
   String uri(UpstreamCall call);
 
+  /** The absolute URI of the provider's model list, the cheapest authenticated call it has (a recovery probe). */
+  String modelListUri();
+
   /** Adds the credential and protocol headers (e.g. {@code x-api-key}, {@code anthropic-version}). */
   void authenticate(RequestOptions options);
 

@@ -8,6 +8,9 @@ public final class Failures {
   /** The code of the 503 a breaker answers with while it is open. */
   public static final String CIRCUIT_OPEN = "circuit_open";
 
+  /** The code of the 503 for an attempt at a provider an operator switched off. */
+  public static final String PROVIDER_DISABLED = "provider_disabled";
+
   private Failures() {}
 
   /**
@@ -20,9 +23,13 @@ public final class Failures {
     return failure.status() == 408 || failure.status() == 429 || failure.status() >= 500;
   }
 
-  /** True when the failure says the provider is unhealthy (counts against its breaker); a 429 does not. */
+  /**
+   * True when the failure says the provider is unhealthy (counts against its breaker); a 429 does
+   * not, nor do the gateway's own refusals (an open breaker, a provider switched off).
+   */
   public static boolean countsAgainstProvider(GatewayException failure) {
-    return failure.status() >= 500 && !CIRCUIT_OPEN.equals(failure.code());
+    return failure.status() >= 500 && !CIRCUIT_OPEN.equals(failure.code())
+        && !PROVIDER_DISABLED.equals(failure.code());
   }
 
   /** True when the provider refused the gateway's own credentials. */

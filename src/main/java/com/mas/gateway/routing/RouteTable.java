@@ -96,7 +96,7 @@ public final class RouteTable {
   }
 
   /** Every target some alias or rule names. */
-  Set<Target> targets() {
+  public Set<Target> targets() {
     Set<Target> targets = new LinkedHashSet<>();
     aliases.values().forEach(route -> targets.addAll(route.targets()));
     rules.forEach(rule -> targets.addAll(rule.route().targets()));

@@ -67,6 +67,11 @@ public final class RouterVerticle extends VerticleBase {
     return scores.figures();
   }
 
+  /** What routing has learned about {@code target}. */
+  public TargetFigures figures(Target target) {
+    return scores.figures(target);
+  }
+
   /** {@link #figures()} and the overrides in force, for the admin API. */
   public JsonObject report() {
     JsonArray targets = new JsonArray();

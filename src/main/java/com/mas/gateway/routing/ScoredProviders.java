@@ -48,6 +48,11 @@ public final class ScoredProviders {
     }
 
     @Override
+    public Future<Void> probe(com.mas.gateway.config.ProbeKind kind, String model) {
+      return provider.probe(kind, model);
+    }
+
+    @Override
     public Future<Void> close() {
       return provider.close();
     }

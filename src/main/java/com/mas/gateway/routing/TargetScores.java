@@ -77,6 +77,11 @@ public final class TargetScores implements AttemptFeedback {
     return (Double.isNaN(latency) ? 0 : latency) + ERROR_PENALTY_MILLIS * score.errorRate();
   }
 
+  /** The figures of one target (zeros and NaN when nothing was reported). */
+  public TargetFigures figures(Target target) {
+    return score(target).figures(target, clock.getAsLong());
+  }
+
   /** The figures of every target reported or configured, for the admin API. */
   public List<TargetFigures> figures() {
     long now = clock.getAsLong();

@@ -28,12 +28,15 @@ final class AnswerEndpoint {
   private final SimulatorOptions options;
   private final WireFormat format;
   private final ObservationLog log;
+  private final StandingFault standing;
 
-  AnswerEndpoint(Vertx vertx, SimulatorOptions options, WireFormat format, ObservationLog log) {
+  AnswerEndpoint(Vertx vertx, SimulatorOptions options, WireFormat format, ObservationLog log,
+      StandingFault standing) {
     this.vertx = vertx;
     this.options = options;
     this.format = format;
     this.log = log;
+    this.standing = standing;
   }
 
   /** Route handler; needs the body read by a {@code BodyHandler}. */
@@ -55,7 +58,7 @@ final class AnswerEndpoint {
   }
 
   private void answer(ServedRequest served, ChatCall call, AnswerPlan plan) {
-    FaultPlan fault = plan.fault();
+    FaultPlan fault = standing.current().orElse(plan.fault());
     if (fault.kind() == FaultPlan.Kind.STATUS) {
       Replies.error(served,
           format.statusFault(fault.status(), fault.retryAfterSeconds(), call.model()),

@@ -22,7 +22,12 @@ import java.util.Optional;
  *   <li>Gemini: {@code POST /v1beta/models/<model>:generateContent} and
  *       {@code :streamGenerateContent?alt=sse} (also under {@code /v1}); key in
  *       {@code x-goog-api-key} (see {@link GeminiWire}).</li>
+ *   <li>Model lists, as a recovery probe reads them: OpenAI's and Anthropic's {@code GET /v1/models},
+ *       Gemini's {@code GET /v1beta/models} (see {@link ModelLists}).</li>
  *   <li>{@code GET /sim/observations}: the {@link #observations()} as a JSON array.</li>
+ *   <li>{@code PUT /sim/fault} (header {@code x-sim-fault: status=503} or {@code reset}) and
+ *       {@code DELETE /sim/fault}: a fault every request gets until cleared, the provider being
+ *       down (see {@link StandingFault}); also {@link #standingFault(String)}.</li>
  * </ul>
  * One configured key guards every format; without one any key (or none) is accepted. Every
  * response carries {@code x-request-id}: the one received, or a new one (Anthropic answers
@@ -36,11 +41,13 @@ public final class Simulator {
   private final HttpServer server;
   private final SimulatorOptions options;
   private final ObservationLog log;
+  private final StandingFault standing;
 
-  private Simulator(HttpServer server, SimulatorOptions options, ObservationLog log) {
+  private Simulator(HttpServer server, SimulatorOptions options, ObservationLog log, StandingFault standing) {
     this.server = server;
     this.options = options;
     this.log = log;
+    this.standing = standing;
   }
 
   /**
@@ -50,10 +57,11 @@ public final class Simulator {
    */
   public static Future<Simulator> start(Vertx vertx, SimulatorOptions options) {
     ObservationLog log = new ObservationLog();
+    StandingFault standing = new StandingFault();
     return vertx.createHttpServer()
-        .requestHandler(SimulatorRoutes.router(vertx, options, log))
+        .requestHandler(SimulatorRoutes.router(vertx, options, log, standing))
         .listen(options.port(), options.host())
-        .map(server -> new Simulator(server, options, log));
+        .map(server -> new Simulator(server, options, log, standing));
   }
 
   /** The port actually bound. */
@@ -88,6 +96,21 @@ public final class Simulator {
   /** Forgets every observation; answers in progress keep updating their own records. */
   public void clearObservations() {
     log.clear();
+  }
+
+  /**
+   * Makes every request fail with {@code fault} ({@code status=<code>[;retry-after=<s>]} or
+   * {@code reset}) until {@link #clearStandingFault()}: the provider is down.
+   *
+   * @throws IllegalArgumentException for any other fault
+   */
+  public void standingFault(String fault) {
+    standing.set(fault);
+  }
+
+  /** The provider is back. */
+  public void clearStandingFault() {
+    standing.clear();
   }
 
   /** Stops listening and closes open connections; completes when the server is closed. */

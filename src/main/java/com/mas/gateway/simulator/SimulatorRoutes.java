@@ -31,25 +31,32 @@ final class SimulatorRoutes {
     this.gemini = new GeminiFormat(apiKey);
   }
 
-  static Router router(Vertx vertx, SimulatorOptions options, ObservationLog log) {
-    return new SimulatorRoutes(new ApiKeyCheck(options.apiKey())).build(vertx, options, log);
+  static Router router(Vertx vertx, SimulatorOptions options, ObservationLog log, StandingFault standing) {
+    return new SimulatorRoutes(new ApiKeyCheck(options.apiKey())).build(vertx, options, log, standing);
   }
 
-  private Router build(Vertx vertx, SimulatorOptions options, ObservationLog log) {
+  private Router build(Vertx vertx, SimulatorOptions options, ObservationLog log, StandingFault standing) {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    AnswerEndpoint chat = new AnswerEndpoint(vertx, options, openAi, log);
+    AnswerEndpoint chat = new AnswerEndpoint(vertx, options, openAi, log, standing);
     for (String path : List.of("/v1/chat/completions", "/chat/completions")) {
       router.post(path).handler(bodies).handler(chat::handle);
     }
     router.post("/v1/messages").handler(bodies)
-        .handler(new AnswerEndpoint(vertx, options, anthropic, log)::handle);
+        .handler(new AnswerEndpoint(vertx, options, anthropic, log, standing)::handle);
     router.postWithRegex(GeminiFormat.PATH.pattern()).handler(bodies)
-        .handler(new AnswerEndpoint(vertx, options, gemini, log)::handle);
+        .handler(new AnswerEndpoint(vertx, options, gemini, log, standing)::handle);
+    ModelLists lists = new ModelLists(openAi, anthropic, gemini, standing);
     for (String path : List.of("/v1/models", "/models")) {
-      router.get(path).handler(this::models);
+      router.get(path).handler(lists::openAiOrAnthropic);
     }
+    router.get("/v1beta/models").handler(lists::gemini);
+    router.put("/sim/fault").handler(ctx -> setFault(ctx, standing));
+    router.delete("/sim/fault").handler(ctx -> {
+      standing.clear();
+      ctx.response().setStatusCode(204).end();
+    });
     router.get("/sim/observations").handler(ctx -> observations(ctx, log));
     router.errorHandler(404, this::unknownRoute);
     router.errorHandler(405, this::unknownRoute);
@@ -58,14 +65,13 @@ final class SimulatorRoutes {
     return router;
   }
 
-  /** The OpenAI model list; not recorded as an observation. */
-  private void models(RoutingContext ctx) {
+  /** {@code PUT /sim/fault} with header {@code x-sim-fault}: see {@link StandingFault}. */
+  private void setFault(RoutingContext ctx, StandingFault standing) {
     try {
-      openAi.admit(ctx.request());
-      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-          .end(OpenAiWire.modelList().encode());
-    } catch (WireError error) {
-      fail(ctx, error);
+      standing.set(String.valueOf(ctx.request().getHeader(SimulatorControls.FAULT)));
+      ctx.response().setStatusCode(204).end();
+    } catch (IllegalArgumentException e) {
+      fail(ctx, WireError.invalidRequest(e.getMessage(), null, "invalid_simulator_header"));
     }
   }
 

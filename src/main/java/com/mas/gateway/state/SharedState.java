@@ -35,13 +35,18 @@ public final class SharedState {
     if (!config.configured()) {
       return new SharedState(config, null);
     }
-    RedisOptions options = new RedisOptions()
-        .setConnectionString(config.url())
+    RedisOptions options = options(config)
         .setMaxPoolSize(16)
         .setMaxPoolWaiting(4096)
         .setMaxWaitingHandlers(4096);
-    options.getNetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS); // a black-holed Redis fails fast
     return new SharedState(config, Redis.createClient(vertx, options));
+  }
+
+  /** Options for a client of the configured Redis; a black-holed Redis fails fast. */
+  static RedisOptions options(RedisConfig config) {
+    RedisOptions options = new RedisOptions().setConnectionString(config.url());
+    options.getNetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS);
+    return options;
   }
 
   public RedisConfig config() {

@@ -152,7 +152,7 @@ class EnvInterpolationTest {
         env("KEY", "port"),
         "server.${KEY}",
         "unknown key; expected one of host, port, managementPort, maxBodySize, maxEventSize,"
-            + " shutdownGrace, reloadInterval");
+            + " shutdownGrace, reloadInterval, adminKey");
   }
 
   @Test

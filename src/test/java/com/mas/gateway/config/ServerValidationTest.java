@@ -102,7 +102,7 @@ class ServerValidationTest {
     yaml.assertFails(
         "servr: {port: 8080}\n",
         "servr",
-        "unknown key; expected one of server, providers, models, tenants, redis, pricing, routing");
+        "unknown key; expected one of server, providers, models, tenants, redis, pricing, routing, breakers");
   }
 
   @Test
@@ -111,7 +111,7 @@ class ServerValidationTest {
         "server: {prot: 8080}\n",
         "server.prot",
         "unknown key; expected one of host, port, managementPort, maxBodySize, maxEventSize,"
-            + " shutdownGrace, reloadInterval");
+            + " shutdownGrace, reloadInterval, adminKey");
   }
 
   @Test

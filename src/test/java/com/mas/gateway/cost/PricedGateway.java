@@ -7,10 +7,8 @@ import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ModelPricing;
 import com.mas.gateway.config.Prices;
 import com.mas.gateway.config.PricingConfig;
-import com.mas.gateway.config.ProviderType;
 import com.mas.gateway.config.RedisConfig;
 import com.mas.gateway.config.TenantConfig;
-import com.mas.gateway.config.TimeoutConfig;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorOptions;
 import com.mas.gateway.testkit.Await;
@@ -55,12 +53,7 @@ final class PricedGateway implements AutoCloseable {
 
   PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
-    String host = simulator.baseUrl().replaceAll("/v1$", "");
-    TimeoutConfig timeouts = TestConfigs.timeouts(5_000, 5_000);
-    GatewayConfig base = TestConfigs.gateway(
-        TestConfigs.provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts),
-        TestConfigs.provider("anthropic", ProviderType.ANTHROPIC, host, timeouts),
-        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts));
+    GatewayConfig base = TestConfigs.simulated(simulator, TestConfigs.timeouts(5_000, 5_000));
     GatewayConfig config = new GatewayConfig(base.server(), base.providers(), base.models(), tenants, false,
         redis, pricing);
     gateway = Await.result(Gateway.start(gatewayVertx, config, registry, 2));

@@ -10,6 +10,7 @@ import com.mas.gateway.config.RedisConfig;
 import com.mas.gateway.state.RedisOutage;
 import com.mas.gateway.testkit.Await;
 import com.mas.gateway.testkit.ClientResponse;
+import com.mas.gateway.testkit.RedisProxy;
 import com.mas.gateway.testkit.RedisSupport;
 import io.vertx.core.Vertx;
 import java.time.Duration;

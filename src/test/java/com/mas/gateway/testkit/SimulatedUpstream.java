@@ -1,7 +1,6 @@
 package com.mas.gateway.testkit;
 
 import com.mas.gateway.Gateway;
-import com.mas.gateway.config.ProviderType;
 import com.mas.gateway.config.TimeoutConfig;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorOptions;
@@ -23,11 +22,8 @@ public final class SimulatedUpstream implements AutoCloseable {
 
   public SimulatedUpstream(TimeoutConfig timeouts) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
-    String host = simulator.baseUrl().replaceAll("/v1$", "");
-    gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.gateway(
-        TestConfigs.provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts),
-        TestConfigs.provider("anthropic", ProviderType.ANTHROPIC, host, timeouts),
-        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts)), new SimpleMeterRegistry(), 2));
+    gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.simulated(simulator, timeouts),
+        new SimpleMeterRegistry(), 2));
     client = new GatewayClient(gatewayVertx, gateway.port());
   }
 

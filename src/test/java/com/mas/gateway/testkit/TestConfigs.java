@@ -10,6 +10,7 @@ import com.mas.gateway.config.Secret;
 import com.mas.gateway.config.ServerConfig;
 import com.mas.gateway.config.TenantConfig;
 import com.mas.gateway.config.TimeoutConfig;
+import com.mas.gateway.simulator.Simulator;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,18 @@ public final class TestConfigs {
 
   public static TimeoutConfig timeouts(long firstByteMillis, long idleMillis) {
     return new TimeoutConfig(Duration.ofSeconds(2), Duration.ofMillis(firstByteMillis), Duration.ofMillis(idleMillis));
+  }
+
+  /**
+   * A gateway in front of {@code simulator}: providers {@code openai}, {@code anthropic} and
+   * {@code gemini}, each in its own wire format.
+   */
+  public static GatewayConfig simulated(Simulator simulator, TimeoutConfig timeouts) {
+    String host = simulator.baseUrl().replaceAll("/v1$", "");
+    return gateway(
+        provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts),
+        provider("anthropic", ProviderType.ANTHROPIC, host, timeouts),
+        provider("gemini", ProviderType.GEMINI, host, timeouts));
   }
 
   public static GatewayConfig gateway(ProviderConfig... providers) {

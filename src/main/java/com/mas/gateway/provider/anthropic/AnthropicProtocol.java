@@ -31,17 +31,26 @@ public final class AnthropicProtocol implements WireProtocol {
   private final RequestMapper requests = new RequestMapper(mapper);
   private final AnthropicErrors errors;
   private final String endpoint;
+  private final String modelList;
 
   public AnthropicProtocol(ProviderConfig config) {
     this.config = config;
     this.errors = new AnthropicErrors(config.name(), config.apiKey().value());
     String base = config.baseUrl().replaceAll("/+$", "");
-    this.endpoint = base + (base.endsWith("/v1") ? "/messages" : "/v1/messages");
+    String v1 = base.endsWith("/v1") ? base : base + "/v1";
+    this.endpoint = v1 + "/messages";
+    this.modelList = v1 + "/models";
   }
 
   @Override
   public String uri(UpstreamCall call) {
     return endpoint;
+  }
+
+  /** {@code GET /v1/models} with the same {@code x-api-key} and {@code anthropic-version}. */
+  @Override
+  public String modelListUri() {
+    return modelList;
   }
 
   @Override

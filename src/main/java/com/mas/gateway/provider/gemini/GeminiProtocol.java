@@ -43,6 +43,12 @@ public final class GeminiProtocol implements WireProtocol {
     return models + pathSegment(call.model()) + method;
   }
 
+  /** {@code GET {base}/v1beta/models}, the key in {@code x-goog-api-key} as for every call. */
+  @Override
+  public String modelListUri() {
+    return models.substring(0, models.length() - 1);
+  }
+
   @Override
   public void authenticate(RequestOptions options) {
     if (!config.apiKey().isEmpty()) {

@@ -22,15 +22,24 @@ public final class OpenAiProtocol implements WireProtocol {
   private final ProviderConfig config;
   private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private final String endpoint;
+  private final String modelList;
 
   public OpenAiProtocol(ProviderConfig config) {
     this.config = config;
-    this.endpoint = config.baseUrl().replaceAll("/+$", "") + "/chat/completions";
+    String base = config.baseUrl().replaceAll("/+$", "");
+    this.endpoint = base + "/chat/completions";
+    this.modelList = base + "/models";
   }
 
   @Override
   public String uri(UpstreamCall call) {
     return endpoint;
+  }
+
+  /** {@code GET {base}/models}, OpenAI's and DeepSeek's list alike. */
+  @Override
+  public String modelListUri() {
+    return modelList;
   }
 
   @Override

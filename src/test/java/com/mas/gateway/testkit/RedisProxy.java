@@ -1,6 +1,5 @@
-package com.mas.gateway.limits;
+package com.mas.gateway.testkit;
 
-import com.mas.gateway.testkit.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * gateway mid-test and give it back: {@link #cut()} closes the listener and every proxied
  * connection (the gateway sees refused connections), {@link #restore()} listens again.
  */
-final class RedisProxy implements AutoCloseable {
+public final class RedisProxy implements AutoCloseable {
 
   private final Vertx vertx;
   private final String redisHost;
@@ -26,7 +25,7 @@ final class RedisProxy implements AutoCloseable {
   private NetServer server;
   private int port;
 
-  RedisProxy(Vertx vertx, String redisUrl) {
+  public RedisProxy(Vertx vertx, String redisUrl) {
     URI uri = URI.create(redisUrl);
     this.vertx = vertx;
     this.redisHost = uri.getHost();
@@ -36,12 +35,12 @@ final class RedisProxy implements AutoCloseable {
   }
 
   /** The URL that reaches Redis through this proxy. */
-  String url() {
+  public String url() {
     return "redis://127.0.0.1:" + port;
   }
 
   /** Redis goes away: connections are cut and new ones refused. */
-  void cut() {
+  public void cut() {
     Await.result(server.close());
     List<Future<Void>> closing = sockets.stream().map(NetSocket::close).toList();
     Await.result(Future.join(closing));
@@ -49,7 +48,7 @@ final class RedisProxy implements AutoCloseable {
   }
 
   /** Redis comes back on the same port. */
-  void restore() {
+  public void restore() {
     listen(port);
   }
 
