@@ -9,6 +9,7 @@ import com.mas.gateway.auth.TenantRegistry;
 import com.mas.gateway.auth.TenantReloader;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ProviderConfig;
+import com.mas.gateway.language.Languages;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
@@ -82,7 +83,9 @@ public final class Gateway {
     AdminApi api = new AdminApi(config.server().adminKey(), controls, config.providers().keySet(), this::targets,
         target -> router.figures(target).toJson());
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus, api);
-    return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
+    // the script tables take about a second to build: off the event loops, before any request
+    return vertx.executeBlocking(Languages::shared)
+        .compose(v -> Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList()))
         .compose(v -> record(vertx.deployVerticle(new BreakerVerticle(controls, state, providers))))
         .compose(v -> record(vertx.deployVerticle(router)))
         .onSuccess(v -> controls.overrides().listen(router::overrides))

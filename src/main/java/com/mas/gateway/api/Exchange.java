@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * One client request on its way through the pipeline. Lives on the event loop that accepted the
- * request; stages fill its typed fields in order: tenant, request, target.
+ * request; stages fill its typed fields in order: tenant, request, language, target.
  */
 public final class Exchange {
 
@@ -26,6 +26,7 @@ public final class Exchange {
   private RoutePlan plan;
   private Target target;
   private String agentType;
+  private String language;
   private RequestNeeds needs;
   private long inputTokens = -1;
   private CostQuote costQuote = CostQuote.NONE;
@@ -109,6 +110,18 @@ public final class Exchange {
 
   public void agentType(String value) {
     this.agentType = value;
+  }
+
+  /**
+   * The BCP 47 tag of the language the user writes ({@code zh-Hant}, {@code en}, {@code und}),
+   * detected or declared; set by the language stage, null before it.
+   */
+  public String language() {
+    return language;
+  }
+
+  public void language(String value) {
+    this.language = value;
   }
 
   /** How the answer's cost is reported to the client. */

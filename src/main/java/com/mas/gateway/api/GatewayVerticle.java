@@ -8,6 +8,7 @@ import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.cost.BudgetStage;
 import com.mas.gateway.cost.Budgets;
 import com.mas.gateway.cost.UsageReport;
+import com.mas.gateway.language.Languages;
 import com.mas.gateway.limits.RateLimitStage;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
@@ -80,6 +81,7 @@ public final class GatewayVerticle extends VerticleBase {
     pipeline = new Pipeline(List.of(
         auth,
         new ParseStage(new ChatRequestParser()),
+        Languages.shared().stage(metrics.registry()),
         new ResolveStage(routing::routes),
         new ModelPermissionStage(),
         new ConcurrentStages(List.of(new RateLimitStage(limiter, catalog), new BudgetStage(budgets, catalog)))));

@@ -39,9 +39,8 @@ final class ResolveStage implements Stage {
 
   private static RouteRequest request(Exchange exchange) {
     String user = exchange.request().json().path("user").textValue();
-    // The language is undetermined until language detection fills it in the exchange.
     return new RouteRequest(exchange.request().model(), exchange.agentType(), exchange.tenant().id(),
-        RouteRequest.UNDETERMINED, exchange.needs(), exchange.estimatedInputTokens(), user);
+        exchange.language(), exchange.needs(), exchange.estimatedInputTokens(), user);
   }
 
   private static RoutePlan allowed(RoutePlan plan, String requested, TenantConfig tenant) {

@@ -38,6 +38,14 @@ public final class ChatRequest {
     return includeUsage;
   }
 
+  /**
+   * The same request with {@code changed} as its JSON, for a stage that rewrites what the model
+   * reads (the language stage's script instruction); the model, stream and usage flags stay.
+   */
+  public ChatRequest withJson(ObjectNode changed) {
+    return new ChatRequest(changed, model, stream, includeUsage);
+  }
+
   /** The client's JSON; read-only by convention. */
   public ObjectNode json() {
     return json;
