@@ -30,6 +30,7 @@ public final class Exchange {
   private RequestNeeds needs;
   private long inputTokens = -1;
   private CostQuote costQuote = CostQuote.NONE;
+  private AnswerFilter answerFilter = AnswerFilter.NONE;
   private List<Consumer<Completion>> completionHandlers;
   private boolean completed;
 
@@ -63,8 +64,10 @@ public final class Exchange {
     return request;
   }
 
+  /** Sets the request (a stage may rewrite it); its input-token estimate is made anew. */
   public void request(ChatRequest value) {
     this.request = value;
+    this.inputTokens = -1;
   }
 
   /** Where the request may go, in order; set by the resolve stage. */
@@ -122,6 +125,15 @@ public final class Exchange {
 
   public void language(String value) {
     this.language = value;
+  }
+
+  /** What is done to the answer on its way to the client; {@link AnswerFilter#NONE} unless a stage sets one. */
+  public AnswerFilter answerFilter() {
+    return answerFilter;
+  }
+
+  public void answerFilter(AnswerFilter value) {
+    this.answerFilter = value;
   }
 
   /** How the answer's cost is reported to the client. */

@@ -9,6 +9,7 @@ import com.mas.gateway.cost.BudgetStage;
 import com.mas.gateway.cost.Budgets;
 import com.mas.gateway.cost.UsageReport;
 import com.mas.gateway.language.Languages;
+import com.mas.gateway.language.ScriptStage;
 import com.mas.gateway.limits.RateLimitStage;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
@@ -84,6 +85,7 @@ public final class GatewayVerticle extends VerticleBase {
         Languages.shared().stage(metrics.registry()),
         new ResolveStage(routing::routes),
         new ModelPermissionStage(),
+        new ScriptStage(Languages.shared(), metrics.registry()),
         new ConcurrentStages(List.of(new RateLimitStage(limiter, catalog), new BudgetStage(budgets, catalog)))));
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);

@@ -21,8 +21,8 @@ final class DemoRoutes {
         "anthropic/sim-claude", "openai/sim-gpt", "deepseek/deepseek-chat"));
     alias(aliases, route("mas-fast", RouteStrategy.LEAST_LATENCY,
         "openai/sim-fast", "deepseek/deepseek-chat", "gemini/sim-gemini"));
-    alias(aliases, route("mas-chinese", RouteStrategy.PRIORITY,
-        "deepseek/deepseek-chat", "openai/sim-gpt", "anthropic/sim-claude"));
+    alias(aliases, matchingScript(route("mas-chinese", RouteStrategy.PRIORITY,
+        "deepseek/deepseek-chat", "openai/sim-gpt", "anthropic/sim-claude")));
     alias(aliases, route("mas-vision", RouteStrategy.PRIORITY,
         "gemini/sim-gemini", "anthropic/sim-claude", "openai/sim-gpt"));
     List<RuleConfig> rules = List.of(
@@ -31,8 +31,8 @@ final class DemoRoutes {
         agent(route("sentiment-analysis", RouteStrategy.PRIORITY,
             "gemini/sim-gemini", "openai/sim-fast", "deepseek/deepseek-chat"),
             "sentiment_analysis", "sentiment-analysis"),
-        agent(route("product-expert", RouteStrategy.PRIORITY,
-            "deepseek/deepseek-chat", "anthropic/sim-claude", "openai/sim-gpt"), "product_expert", "product-expert"),
+        agent(matchingScript(route("product-expert", RouteStrategy.PRIORITY,
+            "deepseek/deepseek-chat", "anthropic/sim-claude", "openai/sim-gpt")), "product_expert", "product-expert"),
         agent(route("sales", RouteStrategy.CHEAPEST,
             "openai/sim-fast", "deepseek/deepseek-chat", "gemini/sim-gemini"), "sales"),
         new RuleConfig(new RuleMatch(List.of(), List.of(), List.of(), List.of("zh-*"), null, null, null, Set.of()),
@@ -47,6 +47,12 @@ final class DemoRoutes {
   private static RuleConfig agent(RouteConfig route, String... agentTypes) {
     return new RuleConfig(new RuleMatch(List.of(), Arrays.asList(agentTypes), List.of(), List.of(), null, null, null,
         Set.of()), route);
+  }
+
+  /** The route with answers held to the user's Chinese script. */
+  private static RouteConfig matchingScript(RouteConfig route) {
+    return new RouteConfig(route.name(), route.targets(), route.strategy(), route.continuation(), route.maxAttempts(),
+        route.deadline(), ResponseScript.MATCH);
   }
 
   private static RouteConfig route(String name, RouteStrategy strategy, String... targets) {

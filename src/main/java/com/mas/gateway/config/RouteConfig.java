@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param continuation whether a stream broken after content was sent continues on the next target
  * @param maxAttempts the most attempts over all targets; 0 for the gateway's default
  * @param deadline the time all attempts together may take; null for the gateway's default
+ * @param responseScript whether answers are held to the user's Chinese script; null leaves it to the tenant
  */
 public record RouteConfig(String name, List<RouteTarget> targets, RouteStrategy strategy, boolean continuation,
-    int maxAttempts, Duration deadline) {
+    int maxAttempts, Duration deadline, ResponseScript responseScript) {
+
+  /** A route that leaves the response script to the tenant. */
+  public RouteConfig(String name, List<RouteTarget> targets, RouteStrategy strategy, boolean continuation,
+      int maxAttempts, Duration deadline) {
+    this(name, targets, strategy, continuation, maxAttempts, deadline, null);
+  }
 
   public RouteConfig {
     Objects.requireNonNull(name, "name");
@@ -29,6 +36,6 @@ public record RouteConfig(String name, List<RouteTarget> targets, RouteStrategy 
 
   /** The same route under another name (a rule that yields an alias). */
   public RouteConfig named(String other) {
-    return new RouteConfig(other, targets, strategy, continuation, maxAttempts, deadline);
+    return new RouteConfig(other, targets, strategy, continuation, maxAttempts, deadline, responseScript);
   }
 }

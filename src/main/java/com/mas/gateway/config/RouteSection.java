@@ -16,6 +16,7 @@ import java.util.Set;
  * continuation: true                                     # continue a broken stream on the next target
  * maxAttempts: 3                                         # attempts over all targets (1-20)
  * deadline: 60s                                          # for all attempts together
+ * responseScript: match                                  # match | off; unset leaves it to the tenant
  * </pre>
  *
  * A target must name a configured provider; one whose provider is disabled (no key) is skipped
@@ -24,7 +25,8 @@ import java.util.Set;
 final class RouteSection {
 
   /** The keys of a route, in an alias or a rule. */
-  static final String[] KEYS = {"targets", "strategy", "weights", "continuation", "maxAttempts", "deadline"};
+  static final String[] KEYS = {"targets", "strategy", "weights", "continuation", "maxAttempts", "deadline",
+      "responseScript"};
 
   private static final int MAX_WEIGHT = 1_000_000;
 
@@ -45,7 +47,8 @@ final class RouteSection {
       return Optional.empty();
     }
     return Optional.of(new RouteConfig(name, targets, strategy, node.get("continuation").bool(true),
-        (int) node.get("maxAttempts").integer(0, 1, 20), node.get("deadline").positiveDuration(null)));
+        (int) node.get("maxAttempts").integer(0, 1, 20), node.get("deadline").positiveDuration(null),
+        ResponseScript.read(node.get("responseScript"), null)));
   }
 
   private static RouteStrategy strategy(ConfigNode node) {

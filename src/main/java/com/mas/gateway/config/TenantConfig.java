@@ -19,6 +19,7 @@ import java.util.Objects;
  *     {@code metadata.agent_type}), on top of the tenant's
  * @param budgets its spending budgets
  * @param agentBudgets budgets per agent type, on top of the tenant's
+ * @param responseScript whether its answers are held to the user's Chinese script (a route may say otherwise)
  */
 public record TenantConfig(
     String id,
@@ -29,7 +30,16 @@ public record TenantConfig(
     LimitConfig limits,
     Map<String, LimitConfig> agentLimits,
     BudgetConfig budgets,
-    Map<String, BudgetConfig> agentBudgets) {
+    Map<String, BudgetConfig> agentBudgets,
+    ResponseScript responseScript) {
+
+  /** Answers as the provider writes them. */
+  public TenantConfig(String id, List<String> keySha256, List<String> disabledKeySha256, boolean suspended,
+      List<String> allowedModels, LimitConfig limits, Map<String, LimitConfig> agentLimits, BudgetConfig budgets,
+      Map<String, BudgetConfig> agentBudgets) {
+    this(id, keySha256, disabledKeySha256, suspended, allowedModels, limits, agentLimits, budgets, agentBudgets,
+        ResponseScript.OFF);
+  }
 
   /** A tenant with keys and nothing else: every model, no limits, no budgets. */
   public TenantConfig(String id, List<String> keySha256) {
@@ -45,5 +55,6 @@ public record TenantConfig(
     agentLimits = agentLimits == null ? Map.of() : Map.copyOf(agentLimits);
     budgets = budgets == null ? BudgetConfig.NONE : budgets;
     agentBudgets = agentBudgets == null ? Map.of() : Map.copyOf(agentBudgets);
+    responseScript = responseScript == null ? ResponseScript.OFF : responseScript;
   }
 }

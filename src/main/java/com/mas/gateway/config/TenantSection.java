@@ -61,7 +61,7 @@ final class TenantSection {
 
   private static TenantConfig tenant(ConfigNode node, Map<String, String> ownerByHash) {
     node.mapping("id", "keys", "keySha256", "disabledKeySha256", "suspended", "allowedModels", "limits",
-        "budgets", "agents");
+        "budgets", "agents", "responseScript");
     String id = node.get("id").identifier();
     Set<String> hashes = new LinkedHashSet<>();
     for (ConfigNode key : node.get("keys").elements()) {
@@ -93,7 +93,8 @@ final class TenantSection {
         TenantRules.limits(node.get("limits")),
         agents.limits(),
         TenantRules.budgets(node.get("budgets")),
-        agents.budgets());
+        agents.budgets(),
+        ResponseScript.read(node.get("responseScript"), ResponseScript.OFF));
   }
 
   /** Not echoed when wrong: a plain key pasted here by mistake must not reach the logs. */

@@ -2,6 +2,7 @@ package com.mas.gateway.routing;
 
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.config.ModelCapabilities;
+import com.mas.gateway.config.ResponseScript;
 import com.mas.gateway.config.RouteConfig;
 import com.mas.gateway.config.RouteTarget;
 import com.mas.gateway.cost.PriceTable;
@@ -30,9 +31,10 @@ final class Route {
   private final boolean continuation;
   private final int maxAttempts;
   private final Duration deadline;
+  private final ResponseScript responseScript;
 
   private Route(String name, List<Target> targets, ModelCatalog catalog, Strategy strategy, boolean continuation,
-      int maxAttempts, Duration deadline) {
+      int maxAttempts, Duration deadline, ResponseScript responseScript) {
     this.name = name;
     this.targets = List.copyOf(targets);
     this.capabilities = this.targets.stream().map(catalog::capabilities).toList();
@@ -40,6 +42,7 @@ final class Route {
     this.continuation = continuation;
     this.maxAttempts = maxAttempts;
     this.deadline = deadline;
+    this.responseScript = responseScript;
   }
 
   /** A configured alias or rule. */
@@ -59,14 +62,14 @@ final class Route {
     };
     return new Route(config.name(), targets, catalog, strategy, config.continuation(),
         config.maxAttempts() > 0 ? config.maxAttempts() : RoutePlan.DEFAULT_MAX_ATTEMPTS,
-        config.deadline() != null ? config.deadline() : RoutePlan.DEFAULT_DEADLINE);
+        config.deadline() != null ? config.deadline() : RoutePlan.DEFAULT_DEADLINE, config.responseScript());
   }
 
   /** A model no rule or alias covers, resolved by the catalog: one target, nowhere to fail over to. */
   static Route single(String model, Target target, ModelCatalog catalog) {
     RoutePlan single = RoutePlan.single(model, target);
     return new Route(model, single.targets(), catalog, Strategy.PRIORITY, single.continuation(),
-        single.maxAttempts(), single.deadline());
+        single.maxAttempts(), single.deadline(), null);
   }
 
   String name() {
@@ -116,7 +119,7 @@ final class Route {
   }
 
   private RoutePlan plan(List<Target> ordered) {
-    return new RoutePlan(name, ordered, continuation, maxAttempts, deadline);
+    return new RoutePlan(name, ordered, continuation, maxAttempts, deadline, responseScript);
   }
 
   private GatewayException allDisabled() {

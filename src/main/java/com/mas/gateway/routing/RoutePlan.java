@@ -1,5 +1,6 @@
 package com.mas.gateway.routing;
 
+import com.mas.gateway.config.ResponseScript;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,12 +13,19 @@ import java.util.List;
  * @param continuation whether a stream that breaks after content was sent is continued on the next target
  * @param maxAttempts the most attempts, over all targets, the request may make
  * @param deadline how long all attempts together may take until the answer's headers are sent
+ * @param responseScript whether the route holds answers to the user's script; null leaves it to the tenant
  */
-public record RoutePlan(String route, List<Target> targets, boolean continuation, int maxAttempts, Duration deadline) {
+public record RoutePlan(String route, List<Target> targets, boolean continuation, int maxAttempts, Duration deadline,
+    ResponseScript responseScript) {
 
   /** Attempts and time for a plan that does not say otherwise. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+
+  /** A plan that leaves the response script to the tenant. */
+  public RoutePlan(String route, List<Target> targets, boolean continuation, int maxAttempts, Duration deadline) {
+    this(route, targets, continuation, maxAttempts, deadline, null);
+  }
 
   public RoutePlan {
     if (targets.isEmpty()) {

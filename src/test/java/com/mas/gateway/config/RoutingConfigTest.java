@@ -52,6 +52,7 @@ class RoutingConfigTest {
                 features: {images: true, tools: false, jsonOutput: true, tier: [medium, large]}
               targets: [openai/gpt-4o]
               strategy: least-latency
+              responseScript: match
             - match: {agentType: sales}
               alias: mas-canary
             - targets: [openai/gpt-4o-mini]
@@ -67,6 +68,8 @@ class RoutingConfigTest {
         Set.of(RuleMatch.Tier.MEDIUM, RuleMatch.Tier.LARGE)));
     assertThat(routing.rules().get(0).route().strategy()).isEqualTo(RouteStrategy.LEAST_LATENCY);
     assertThat(routing.rules().get(0).route().continuation()).isTrue();
+    assertThat(routing.rules().get(0).route().responseScript()).isEqualTo(ResponseScript.MATCH);
+    assertThat(canary.responseScript()).isNull();
     assertThat(routing.rules().get(1).route()).isEqualTo(canary);
     assertThat(routing.rules().get(2).match()).isEqualTo(RuleMatch.ANY);
     assertThat(routing.rules().get(2).route().name()).isEqualTo("rule-3");

@@ -206,7 +206,22 @@ class TenantRulesConfigTest {
   void rejects_an_unknown_tenant_field_listing_the_known_ones() {
     yaml.assertFails("tenants: [{id: ops, keys: [k], quota: 5}]\n", "tenants[0].quota",
         "unknown key; expected one of id, keys, keySha256, disabledKeySha256, suspended, allowedModels, limits,"
-            + " budgets, agents");
+            + " budgets, agents, responseScript");
+  }
+
+  @Test
+  void reads_the_response_script_of_a_tenant() {
+    GatewayConfig config = yaml.load("tenants: [{id: tw, keys: [k1], responseScript: match}, {id: cn, keys: [k2]}]\n")
+        .config();
+
+    assertThat(config.tenants().get(0).responseScript()).isEqualTo(ResponseScript.MATCH);
+    assertThat(config.tenants().get(1).responseScript()).isEqualTo(ResponseScript.OFF);
+  }
+
+  @Test
+  void rejects_an_unknown_response_script() {
+    yaml.assertFails("tenants: [{id: tw, keys: [k1], responseScript: traditional}]\n", "tenants[0].responseScript",
+        "expected match or off, got \"traditional\"");
   }
 
   @Test
