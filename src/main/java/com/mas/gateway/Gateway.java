@@ -4,6 +4,7 @@ import com.mas.gateway.admin.AdminVerticle;
 import com.mas.gateway.admin.Lifecycle;
 import com.mas.gateway.api.GatewayMetrics;
 import com.mas.gateway.api.GatewayVerticle;
+import com.mas.gateway.api.PlanSource;
 import com.mas.gateway.auth.TenantRegistry;
 import com.mas.gateway.auth.TenantReloader;
 import com.mas.gateway.config.GatewayConfig;
@@ -38,6 +39,7 @@ public final class Gateway {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
+  private final PlanSource plans;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -45,8 +47,9 @@ public final class Gateway {
   private AdminVerticle admin;
   private volatile TenantReloader reloader;
 
-  private Gateway(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
+  private Gateway(Vertx vertx, GatewayConfig config, MeterRegistry registry, PlanSource plans) {
     this.vertx = vertx;
+    this.plans = plans;
     this.config = config;
     this.metrics = new GatewayMetrics(registry);
     this.state = SharedState.create(vertx, config.redis());
@@ -59,7 +62,13 @@ public final class Gateway {
    * Completes when every server listens and the instance is ready.
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, MeterRegistry registry, int instances) {
-    Gateway gateway = new Gateway(vertx, config, registry);
+    return start(vertx, config, registry, instances, PlanSource.NONE);
+  }
+
+  /** As above, with route plans from {@code plans} where it has one (fixed failover plans in tests). */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, MeterRegistry registry, int instances,
+      PlanSource plans) {
+    Gateway gateway = new Gateway(vertx, config, registry, plans);
     return gateway.deploy(Math.max(1, instances), registry).map(gateway);
   }
 
@@ -71,7 +80,7 @@ public final class Gateway {
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
         .compose(v -> record(vertx.deployVerticle(
-            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter)),
+            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, plans)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())

@@ -12,6 +12,8 @@ import com.mas.gateway.limits.RateLimitStage;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
+import com.mas.gateway.resilience.AttemptFeedback;
+import com.mas.gateway.resilience.AttemptGuard;
 import com.mas.gateway.routing.ModelCatalog;
 import com.mas.gateway.state.SharedState;
 import io.vertx.core.Future;
@@ -39,6 +41,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
+  private final PlanSource plans;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
@@ -49,6 +52,13 @@ public final class GatewayVerticle extends VerticleBase {
   /** {@code tenants} and {@code limiter} are shared by every instance (a reload reaches all at once). */
   public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
       TenantRegistry tenants, RateLimiter limiter) {
+    this(config, registry, metrics, state, tenants, limiter, PlanSource.NONE);
+  }
+
+  /** As above, with route plans from {@code plans} where it has one. */
+  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
+      TenantRegistry tenants, RateLimiter limiter, PlanSource plans) {
+    this.plans = plans;
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
@@ -68,10 +78,11 @@ public final class GatewayVerticle extends VerticleBase {
     pipeline = new Pipeline(List.of(
         auth,
         new ParseStage(new ChatRequestParser()),
-        new ResolveStage(catalog),
+        new ResolveStage(catalog, plans),
         new ModelPermissionStage(),
         new ConcurrentStages(List.of(new RateLimitStage(limiter, catalog), new BudgetStage(budgets, catalog)))));
-    dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
+    dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes(),
+        AttemptGuard.NONE, AttemptFeedback.NONE);
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(router(catalog));
     return server.listen(config.server().port(), config.server().host());
@@ -138,10 +149,14 @@ public final class GatewayVerticle extends VerticleBase {
     ErrorRenderer.respond(context.response(), HttpFailures.toGatewayException(context));
   }
 
-  /** Headers that say which provider and model answered. */
+  /**
+   * Headers that say which provider and model answered (or failed last), and how many attempts
+   * the request took (more than 1 after a failover or a continuation).
+   */
   static void routeHeaders(Exchange exchange) {
     exchange.context().response()
         .putHeader("x-gateway-provider", exchange.target().provider())
-        .putHeader("x-gateway-model", exchange.target().model());
+        .putHeader("x-gateway-model", exchange.target().model())
+        .putHeader("x-gateway-attempts", Integer.toString(Math.max(1, exchange.attempt())));
   }
 }

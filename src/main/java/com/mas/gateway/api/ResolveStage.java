@@ -6,13 +6,18 @@ import com.mas.gateway.routing.RoutePlan;
 import com.mas.gateway.routing.Target;
 import io.vertx.core.Future;
 
-/** Resolves the requested model to a provider and upstream model that can serve the request. */
+/**
+ * Plans where the request goes: the {@link PlanSource}'s plan when it has one, else the
+ * requested model resolved to the one provider and upstream model that serve it.
+ */
 final class ResolveStage implements Stage {
 
   private final ModelCatalog catalog;
+  private final PlanSource plans;
 
-  ResolveStage(ModelCatalog catalog) {
+  ResolveStage(ModelCatalog catalog, PlanSource plans) {
     this.catalog = catalog;
+    this.plans = plans;
   }
 
   @Override
@@ -22,9 +27,13 @@ final class ResolveStage implements Stage {
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    Target target = catalog.resolve(exchange.request().model());
-    CapabilityCheck.require(exchange.needs(), catalog.capabilities(target), target);
-    exchange.plan(RoutePlan.single(exchange.request().model(), target));
+    RoutePlan plan = plans.plan(exchange);
+    if (plan == null) {
+      Target target = catalog.resolve(exchange.request().model());
+      plan = RoutePlan.single(exchange.request().model(), target);
+    }
+    CapabilityCheck.require(exchange.needs(), catalog.capabilities(plan.primary()), plan.primary());
+    exchange.plan(plan);
     return Future.succeededFuture();
   }
 }

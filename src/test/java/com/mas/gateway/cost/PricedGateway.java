@@ -2,6 +2,7 @@ package com.mas.gateway.cost;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mas.gateway.Gateway;
+import com.mas.gateway.api.PlanSource;
 import com.mas.gateway.chat.TokenEstimator;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ModelPricing;
@@ -54,6 +55,11 @@ final class PricedGateway implements AutoCloseable {
   private final Context context;
 
   PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis) {
+    this(tenants, pricing, redis, PlanSource.NONE);
+  }
+
+  /** As above, with route plans from {@code plans} where it has one (see {@code TestPlans}). */
+  PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis, PlanSource plans) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
     String host = simulator.baseUrl().replaceAll("/v1$", "");
     TimeoutConfig timeouts = TestConfigs.timeouts(5_000, 5_000);
@@ -63,7 +69,7 @@ final class PricedGateway implements AutoCloseable {
         TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts));
     GatewayConfig config = new GatewayConfig(base.server(), base.providers(), base.models(), tenants, false,
         redis, pricing);
-    gateway = Await.result(Gateway.start(gatewayVertx, config, registry, 2));
+    gateway = Await.result(Gateway.start(gatewayVertx, config, registry, 2, plans));
     context = gatewayVertx.getOrCreateContext();
     client = gatewayVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(100));
@@ -71,11 +77,17 @@ final class PricedGateway implements AutoCloseable {
 
   /** Prices for the simulator's models, all {@link #SIMPLE}, in UTC. */
   static PricingConfig pricing(String... models) {
-    ModelPricing simple = new ModelPricing(SIMPLE, List.of(), ZoneId.of("UTC"));
-    Map<String, ModelPricing> byModel = new java.util.HashMap<>();
+    Map<String, Prices> byModel = new java.util.HashMap<>();
     for (String model : models) {
-      byModel.put(model, simple);
+      byModel.put(model, SIMPLE);
     }
+    return pricing(byModel);
+  }
+
+  /** Prices for the simulator's models, each its own, in UTC. */
+  static PricingConfig pricing(Map<String, Prices> prices) {
+    Map<String, ModelPricing> byModel = new java.util.HashMap<>();
+    prices.forEach((model, price) -> byModel.put(model, new ModelPricing(price, List.of(), ZoneId.of("UTC"))));
     return new PricingConfig(byModel, ZoneId.of("UTC"));
   }
 

@@ -1,6 +1,7 @@
 package com.mas.gateway.testkit;
 
 import com.mas.gateway.Gateway;
+import com.mas.gateway.api.PlanSource;
 import com.mas.gateway.config.ProviderType;
 import com.mas.gateway.config.TimeoutConfig;
 import com.mas.gateway.simulator.Simulator;
@@ -22,12 +23,17 @@ public final class SimulatedUpstream implements AutoCloseable {
   public final GatewayClient client;
 
   public SimulatedUpstream(TimeoutConfig timeouts) {
+    this(timeouts, PlanSource.NONE);
+  }
+
+  /** A gateway whose requests follow the route plans of {@code plans} (see {@link TestPlans}). */
+  public SimulatedUpstream(TimeoutConfig timeouts, PlanSource plans) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
     String host = simulator.baseUrl().replaceAll("/v1$", "");
     gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.gateway(
         TestConfigs.provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts),
         TestConfigs.provider("anthropic", ProviderType.ANTHROPIC, host, timeouts),
-        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts)), new SimpleMeterRegistry(), 2));
+        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts)), new SimpleMeterRegistry(), 2, plans));
     client = new GatewayClient(gatewayVertx, gateway.port());
   }
 

@@ -1,6 +1,7 @@
 package com.mas.gateway.provider.gemini;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.testkit.ChatAssembler;
 import io.vertx.core.buffer.Buffer;
@@ -10,12 +11,26 @@ import java.util.List;
 /** A {@link ClientSink} that keeps what a translator sent: event payloads, the end, the failure. */
 final class RecordingSink implements ClientSink {
 
+  /** The kind of each event written, in order. */
+  final List<ChunkKind> kinds = new ArrayList<>();
+
   private final List<String> payloads = new ArrayList<>();
   private boolean finished;
   private GatewayException failure;
 
   @Override
-  public void write(Buffer event) {
+  public void write(Buffer event, ChunkKind kind) {
+    kinds.add(kind);
+    record(event);
+  }
+
+  @Override
+  public void writeToolCall(Buffer event, int index) {
+    kinds.add(ChunkKind.TOOL_CALL);
+    record(event);
+  }
+
+  private void record(Buffer event) {
     String text = event.toString();
     if (!text.startsWith("data: ") || !text.endsWith("\n\n") || text.indexOf("\n\n") != text.length() - 2) {
       throw new AssertionError("not one framed SSE data event: " + text);
