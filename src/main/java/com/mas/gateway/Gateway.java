@@ -4,7 +4,6 @@ import com.mas.gateway.admin.AdminVerticle;
 import com.mas.gateway.admin.Lifecycle;
 import com.mas.gateway.api.GatewayMetrics;
 import com.mas.gateway.api.GatewayVerticle;
-import com.mas.gateway.api.PlanSource;
 import com.mas.gateway.auth.TenantRegistry;
 import com.mas.gateway.auth.TenantReloader;
 import com.mas.gateway.config.GatewayConfig;
@@ -12,6 +11,8 @@ import com.mas.gateway.config.ProviderConfig;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.ProviderRegistry;
 import com.mas.gateway.provider.ProviderVerticle;
+import com.mas.gateway.resilience.AttemptGuard;
+import com.mas.gateway.routing.RouterVerticle;
 import com.mas.gateway.state.SharedState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,7 +40,8 @@ public final class Gateway {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
-  private final PlanSource plans;
+  private final AttemptGuard guard = AttemptGuard.NONE;
+  private final RouterVerticle router;
   private final Lifecycle lifecycle = new Lifecycle();
   private final List<GatewayVerticle> gateways = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new CopyOnWriteArrayList<>();
@@ -47,14 +49,14 @@ public final class Gateway {
   private AdminVerticle admin;
   private volatile TenantReloader reloader;
 
-  private Gateway(Vertx vertx, GatewayConfig config, MeterRegistry registry, PlanSource plans) {
+  private Gateway(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
     this.vertx = vertx;
-    this.plans = plans;
     this.config = config;
     this.metrics = new GatewayMetrics(registry);
     this.state = SharedState.create(vertx, config.redis());
     this.tenants = new TenantRegistry(config.tenants());
     this.limiter = RateLimiter.create(vertx, state, registry);
+    this.router = new RouterVerticle(config, guard, registry);
   }
 
   /**
@@ -62,13 +64,7 @@ public final class Gateway {
    * Completes when every server listens and the instance is ready.
    */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, MeterRegistry registry, int instances) {
-    return start(vertx, config, registry, instances, PlanSource.NONE);
-  }
-
-  /** As above, with route plans from {@code plans} where it has one (fixed failover plans in tests). */
-  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, MeterRegistry registry, int instances,
-      PlanSource plans) {
-    Gateway gateway = new Gateway(vertx, config, registry, plans);
+    Gateway gateway = new Gateway(vertx, config, registry);
     return gateway.deploy(Math.max(1, instances), registry).map(gateway);
   }
 
@@ -79,8 +75,9 @@ public final class Gateway {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
     admin = new AdminVerticle(config.server().host(), config.server().managementPort(), lifecycle, prometheus);
     return Future.all(config.providers().values().stream().map(p -> deployProvider(p, providers)).toList())
+        .compose(v -> record(vertx.deployVerticle(router)))
         .compose(v -> record(vertx.deployVerticle(
-            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, plans)),
+            () -> track(new GatewayVerticle(bound, providers, metrics, state, tenants, limiter, router, guard)),
             new DeploymentOptions().setInstances(instances))))
         .compose(v -> record(vertx.deployVerticle(admin)))
         .onSuccess(v -> lifecycle.markReady())
@@ -146,6 +143,11 @@ public final class Gateway {
     return admin.actualPort();
   }
 
+  /** Routing: its snapshot, scores and operator overrides. */
+  public RouterVerticle router() {
+    return router;
+  }
+
   public GatewayMetrics metrics() {
     return metrics;
   }
@@ -159,8 +161,7 @@ public final class Gateway {
   }
 
   private GatewayConfig withPort(int boundPort) {
-    return new GatewayConfig(config.server().withPorts(boundPort, config.server().managementPort()),
-        config.providers(), config.models(), config.tenants(), config.demo(), config.redis(), config.pricing());
+    return config.withServer(config.server().withPorts(boundPort, config.server().managementPort()));
   }
 
   private static int freePort() {

@@ -12,9 +12,10 @@ import com.mas.gateway.limits.RateLimitStage;
 import com.mas.gateway.limits.RateLimiter;
 import com.mas.gateway.provider.Provider;
 import com.mas.gateway.provider.ProviderRegistry;
-import com.mas.gateway.resilience.AttemptFeedback;
 import com.mas.gateway.resilience.AttemptGuard;
 import com.mas.gateway.routing.ModelCatalog;
+import com.mas.gateway.routing.RouteTable;
+import com.mas.gateway.routing.RouterVerticle;
 import com.mas.gateway.state.SharedState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -41,7 +42,8 @@ public final class GatewayVerticle extends VerticleBase {
   private final SharedState state;
   private final TenantRegistry tenants;
   private final RateLimiter limiter;
-  private final PlanSource plans;
+  private final RouterVerticle routing;
+  private final AttemptGuard guard;
   private HttpServer server;
   private Map<String, Provider> providers;
   private ApiKeyAuthStage auth;
@@ -49,28 +51,26 @@ public final class GatewayVerticle extends VerticleBase {
   private Dispatcher dispatcher;
   private UsageReport usage;
 
-  /** {@code tenants} and {@code limiter} are shared by every instance (a reload reaches all at once). */
+  /**
+   * {@code tenants}, {@code limiter}, {@code router} and {@code guard} are shared by every instance
+   * (a reload or a new routing snapshot reaches all at once).
+   */
   public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
-      TenantRegistry tenants, RateLimiter limiter) {
-    this(config, registry, metrics, state, tenants, limiter, PlanSource.NONE);
-  }
-
-  /** As above, with route plans from {@code plans} where it has one. */
-  public GatewayVerticle(GatewayConfig config, ProviderRegistry registry, GatewayMetrics metrics, SharedState state,
-      TenantRegistry tenants, RateLimiter limiter, PlanSource plans) {
-    this.plans = plans;
+      TenantRegistry tenants, RateLimiter limiter, RouterVerticle router, AttemptGuard guard) {
     this.config = config;
     this.registry = registry;
     this.metrics = metrics;
     this.state = state;
     this.tenants = tenants;
     this.limiter = limiter;
+    this.routing = router;
+    this.guard = guard; // the failover dispatcher's breakers
   }
 
   @Override
   public Future<?> start() {
     providers = registry.bind(vertx);
-    ModelCatalog catalog = new ModelCatalog(config);
+    ModelCatalog catalog = routing.routes().catalog();
     auth = new ApiKeyAuthStage(tenants);
     Budgets budgets = state.component("budgets",
         () -> Budgets.create(vertx, state, config.pricing(), metrics.registry()));
@@ -78,13 +78,14 @@ public final class GatewayVerticle extends VerticleBase {
     pipeline = new Pipeline(List.of(
         auth,
         new ParseStage(new ChatRequestParser()),
-        new ResolveStage(catalog, plans),
+        new ResolveStage(routing::routes),
         new ModelPermissionStage(),
         new ConcurrentStages(List.of(new RateLimitStage(limiter, catalog), new BudgetStage(budgets, catalog)))));
+    // The dispatcher tries the plan's targets through their breakers and tells routing how each attempt went.
     dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes(),
-        AttemptGuard.NONE, AttemptFeedback.NONE);
+        guard, routing.feedback());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
-    server = vertx.createHttpServer(options).requestHandler(router(catalog));
+    server = vertx.createHttpServer(options).requestHandler(router(routing.routes()));
     return server.listen(config.server().port(), config.server().host());
   }
 
@@ -98,9 +99,9 @@ public final class GatewayVerticle extends VerticleBase {
     return Future.join(providers.values().stream().map(Provider::close).toList());
   }
 
-  private Router router(ModelCatalog catalog) {
+  private Router router(RouteTable routes) {
     Router router = Router.router(vertx);
-    ModelsHandler models = new ModelsHandler(catalog, System.currentTimeMillis() / 1000);
+    ModelsHandler models = new ModelsHandler(routes, System.currentTimeMillis() / 1000);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
     for (String prefix : new String[] {"/v1", ""}) {
       router.post(prefix + "/chat/completions").handler(body).handler(this::chat);
@@ -151,7 +152,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /**
    * Headers that say which provider and model answered (or failed last), and how many attempts
-   * the request took (more than 1 after a failover or a continuation).
+   * the request took (more than 1 after a failover).
    */
   static void routeHeaders(Exchange exchange) {
     exchange.context().response()

@@ -1,23 +1,28 @@
 package com.mas.gateway.api;
 
-import com.mas.gateway.routing.CapabilityCheck;
-import com.mas.gateway.routing.ModelCatalog;
+import com.mas.gateway.auth.ModelAllowList;
+import com.mas.gateway.config.TenantConfig;
 import com.mas.gateway.routing.RoutePlan;
+import com.mas.gateway.routing.RouteRequest;
+import com.mas.gateway.routing.RouteTable;
 import com.mas.gateway.routing.Target;
 import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Plans where the request goes: the {@link PlanSource}'s plan when it has one, else the
- * requested model resolved to the one provider and upstream model that serve it.
+ * Plans where the request goes: the router's current snapshot picks the route (rule, alias or
+ * the model itself) and orders its targets; targets that cannot serve the request are already
+ * left out. Of the plan, only the targets the tenant may use stay (a tenant allowed the alias by
+ * name may use all of them); when none does, the plan stays whole and the model-permission stage
+ * refuses it as before.
  */
 final class ResolveStage implements Stage {
 
-  private final ModelCatalog catalog;
-  private final PlanSource plans;
+  private final Supplier<RouteTable> routes;
 
-  ResolveStage(ModelCatalog catalog, PlanSource plans) {
-    this.catalog = catalog;
-    this.plans = plans;
+  ResolveStage(Supplier<RouteTable> routes) {
+    this.routes = routes;
   }
 
   @Override
@@ -27,13 +32,26 @@ final class ResolveStage implements Stage {
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    RoutePlan plan = plans.plan(exchange);
-    if (plan == null) {
-      Target target = catalog.resolve(exchange.request().model());
-      plan = RoutePlan.single(exchange.request().model(), target);
-    }
-    CapabilityCheck.require(exchange.needs(), catalog.capabilities(plan.primary()), plan.primary());
-    exchange.plan(plan);
+    RoutePlan plan = routes.get().plan(request(exchange));
+    exchange.plan(allowed(plan, exchange.request().model(), exchange.tenant().config()));
     return Future.succeededFuture();
+  }
+
+  private static RouteRequest request(Exchange exchange) {
+    String user = exchange.request().json().path("user").textValue();
+    // The language is undetermined until language detection fills it in the exchange.
+    return new RouteRequest(exchange.request().model(), exchange.agentType(), exchange.tenant().id(),
+        RouteRequest.UNDETERMINED, exchange.needs(), exchange.estimatedInputTokens(), user);
+  }
+
+  private static RoutePlan allowed(RoutePlan plan, String requested, TenantConfig tenant) {
+    if (tenant.allowedModels().isEmpty()) {
+      return plan;
+    }
+    List<Target> allowed = plan.targets().stream()
+        .filter(target -> ModelAllowList.allows(tenant, requested, target))
+        .toList();
+    return allowed.isEmpty() || allowed.size() == plan.targets().size() ? plan
+        : new RoutePlan(plan.route(), allowed, plan.continuation(), plan.maxAttempts(), plan.deadline());
   }
 }

@@ -121,8 +121,9 @@ public final class ConfigLoader {
    * ({@code /v1}, models {@code sim-gpt}, {@code sim-fast}), {@code deepseek} ({@code
    * deepseek-chat}), {@code anthropic} ({@code sim-claude}) and {@code gemini} ({@code
    * sim-gemini}), all with key {@code demo}; models {@code demo}, {@code demo-fast}, {@code
-   * demo-claude} and {@code demo-gemini} map to them. Server and tenant follow the same variables
-   * as {@link #fromEnvironment}.
+   * demo-claude} and {@code demo-gemini} map to them; the agent profiles and aliases of {@code
+   * conf/gateway.yaml} route over them. Server and tenant follow the same variables as {@link
+   * #fromEnvironment}.
    */
   public static LoadedConfig demo(int simulatorPort, Map<String, String> env) {
     return EnvironmentConfig.demo(simulatorPort, env);

@@ -126,7 +126,7 @@ final class EnvironmentConfig {
     TenantSection.Tenants tenants = TenantSection.fromEnvironment(env);
     GatewayConfig config = new GatewayConfig(
         server, providers, models, tenants.tenants(), demo, RedisSection.fromEnvironment(env),
-        demo ? DEMO_PRICES : PricingConfig.NONE);
+        demo ? DEMO_PRICES : PricingConfig.NONE, demo ? DemoRoutes.routing() : RoutingConfig.NONE);
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 

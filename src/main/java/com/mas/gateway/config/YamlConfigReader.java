@@ -14,7 +14,7 @@ final class YamlConfigReader {
   private YamlConfigReader() {}
 
   static LoadedConfig read(ConfigNode root, Map<String, String> env) {
-    root.mapping("server", "providers", "models", "tenants", "redis", "pricing");
+    root.mapping("server", "providers", "models", "tenants", "redis", "pricing", "routing");
     List<String> warnings = new ArrayList<>();
     ServerConfig server = server(root.get("server"));
     ProviderSection.Providers providers = ProviderSection.read(root.get("providers"), warnings);
@@ -22,8 +22,9 @@ final class YamlConfigReader {
     TenantSection.Tenants tenants = TenantSection.read(root.get("tenants"), env);
     RedisConfig redis = RedisSection.read(root.get("redis"), env);
     PricingConfig pricing = PricingSection.read(root.get("pricing"));
+    RoutingConfig routing = RoutingSection.read(root.get("routing"), providers, models, warnings);
     GatewayConfig config = new GatewayConfig(
-        server, providers.enabled(), models, tenants.tenants(), false, redis, pricing);
+        server, providers.enabled(), models, tenants.tenants(), false, redis, pricing, routing);
     return new LoadedConfig(config, tenants.generatedKey(), warnings);
   }
 
@@ -88,7 +89,7 @@ final class YamlConfigReader {
     return new ModelConfig(name, node.get("provider").nonBlankText(), upstreamModel);
   }
 
-  private static String unknownProvider(String provider, ProviderSection.Providers providers) {
+  static String unknownProvider(String provider, ProviderSection.Providers providers) {
     List<String> names = new ArrayList<>(providers.enabled().keySet());
     names.addAll(providers.disabled());
     String known =

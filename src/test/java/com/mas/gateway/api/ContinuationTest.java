@@ -38,11 +38,21 @@ class ContinuationTest {
   private static final int TOKENS = 20;
   private static final String USER = "Recommend a moisturiser for dry skin.";
 
+  /** Every plan the tests ask for (see {@link TestPlans}). */
+  private static final List<String> PLANS = List.of(
+      "openai/sim-cut-5, anthropic/sim-model", "openai/sim-cut-5, openai/sim-gpt", "openai/sim-cut-5, gemini/sim-model",
+      "openai/sim-error-4, openai/sim-gpt", "anthropic/sim-error-4, openai/sim-gpt", "gemini/sim-error-4, openai/sim-gpt",
+      "openai/sim-stall-4, openai/sim-gpt",
+      "openai/sim-cut-call-1, anthropic/sim-model", "anthropic/sim-cut-call-1, openai/sim-gpt",
+      "openai/sim-cut-call-0, gemini/sim-model", "openai/sim-cut-3, openai/sim-gpt",
+      "openai/sim-cut-5, anthropic/sim-model; continuation=false", "openai/sim-cut-3, anthropic/sim-cut-8",
+      "openai/sim-cut-3, anthropic/sim-cut-8, gemini/sim-model");
+
   private SimulatedUpstream setup;
 
   @BeforeAll
   void start() {
-    setup = new SimulatedUpstream(TestConfigs.timeouts(2_000, 600), TestPlans.fromHeader());
+    setup = new SimulatedUpstream(TestConfigs.timeouts(2_000, 600), TestPlans.routing(PLANS));
   }
 
   @AfterAll
@@ -51,10 +61,10 @@ class ContinuationTest {
   }
 
   private ClientResponse stream(JsonObject body, String plan, Map<String, String> extra) {
-    Map<String, String> headers = new HashMap<>(Map.of(TestPlans.HEADER, plan, "x-sim-seed", Long.toString(SEED),
+    Map<String, String> headers = new HashMap<>(Map.of("x-sim-seed", Long.toString(SEED),
         "x-sim-tokens", Integer.toString(TOKENS)));
     headers.putAll(extra);
-    return Await.result(setup.client.chat(body.encode(), headers));
+    return Await.result(setup.client.chat(body.copy().put("model", plan).encode(), headers));
   }
 
   private static JsonObject textRequest() {

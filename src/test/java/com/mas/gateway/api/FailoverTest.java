@@ -11,6 +11,7 @@ import com.mas.gateway.testkit.ClientResponse;
 import com.mas.gateway.testkit.SimulatedUpstream;
 import com.mas.gateway.testkit.TestConfigs;
 import com.mas.gateway.testkit.TestPlans;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -32,11 +34,30 @@ class FailoverTest {
   private static final int TOKENS = 12;
   private static final String ANSWER = SimulatedAnswer.text(SEED, AnswerLanguage.ENGLISH, TOKENS);
 
+  /** First targets that fail before the answer's first token, each in its own way. */
+  static final List<String> FAILING_STREAMS = List.of(
+      "anthropic/sim-status-529", "openai/sim-status-503", "gemini/sim-status-503", "gemini/sim-status-429",
+      "openai/sim-status-401", "openai/sim-reset", "anthropic/sim-reset",
+      "openai/sim-error-0", "anthropic/sim-error-0", "gemini/sim-error-0", "openai/sim-cut-0", "anthropic/sim-cut-0");
+  static final List<String> FAILING_WHOLE = List.of(
+      "anthropic/sim-status-529", "openai/sim-reset", "gemini/sim-status-503", "openai/sim-cut-3");
+  static final String TRANSLATED_AFTER_PASS_THROUGH = "openai/sim-status-500, gemini/sim-model, anthropic/sim-model";
+  static final String CLIENT_ERROR = "openai/sim-status-400, anthropic/sim-model";
+  static final String ALL_DOWN = "anthropic/sim-status-529, openai/sim-status-500, gemini/sim-reset; deadline-ms=3000";
+  static final String ALL_LIMITED = "openai/sim-status-429, anthropic/sim-status-429";
+  static final String STALLED = "openai/sim-stall-0, anthropic/sim-model; deadline-ms=400";
+  static final String LIMITED_ATTEMPTS = "openai/sim-status-503, gemini/sim-status-503, anthropic/sim-model; "
+      + "max-attempts=2";
+
   private SimulatedUpstream setup;
 
   @BeforeAll
   void start() {
-    setup = new SimulatedUpstream(TestConfigs.timeouts(2_000, 1_000), TestPlans.fromHeader());
+    List<String> plans = new ArrayList<>(List.of(TRANSLATED_AFTER_PASS_THROUGH, CLIENT_ERROR, ALL_DOWN, ALL_LIMITED,
+        STALLED, LIMITED_ATTEMPTS));
+    FAILING_STREAMS.forEach(failing -> plans.add(failing + ", openai/sim-gpt"));
+    FAILING_WHOLE.forEach(failing -> plans.add(failing + ", anthropic/sim-model"));
+    setup = new SimulatedUpstream(TestConfigs.timeouts(2_000, 1_000), TestPlans.routing(plans));
   }
 
   @AfterAll
@@ -49,16 +70,20 @@ class FailoverTest {
   }
 
   private ClientResponse chat(boolean stream, String plan, String requestId) {
-    return Await.result(setup.client.chat(SimulatedUpstream.chat("failover", stream), Map.of(
-        TestPlans.HEADER, plan, "x-sim-seed", Long.toString(SEED), "x-sim-tokens", Integer.toString(TOKENS),
-        "x-request-id", requestId)));
+    return Await.result(setup.client.chat(SimulatedUpstream.chat(plan, stream), Map.of(
+        "x-sim-seed", Long.toString(SEED), "x-sim-tokens", Integer.toString(TOKENS), "x-request-id", requestId)));
+  }
+
+  static List<String> failingStreams() {
+    return FAILING_STREAMS;
+  }
+
+  static List<String> failingWhole() {
+    return FAILING_WHOLE;
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-      "anthropic/sim-status-529", "openai/sim-status-503", "gemini/sim-status-503", "gemini/sim-status-429",
-      "openai/sim-status-429", "openai/sim-status-401", "openai/sim-reset", "anthropic/sim-reset",
-      "openai/sim-error-0", "anthropic/sim-error-0", "gemini/sim-error-0", "openai/sim-cut-0", "anthropic/sim-cut-0"})
+  @MethodSource("failingStreams")
   void a_stream_that_fails_before_its_first_token_is_answered_by_the_next_target(String failing) {
     ClientResponse response = chat(true, failing + ", openai/sim-gpt");
     ChatAssembler answer = ChatAssembler.ofEvents(response.events());
@@ -75,7 +100,7 @@ class FailoverTest {
 
   @Test
   void a_translated_target_answers_after_a_pass_through_one_failed() {
-    ClientResponse response = chat(true, "openai/sim-status-500, gemini/sim-model, anthropic/sim-model");
+    ClientResponse response = chat(true, TRANSLATED_AFTER_PASS_THROUGH);
 
     assertThat(response.headers().get("x-gateway-attempts")).isEqualTo("2");
     assertThat(response.headers().get("x-gateway-provider")).isEqualTo("gemini");
@@ -83,7 +108,7 @@ class FailoverTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"anthropic/sim-status-529", "openai/sim-reset", "gemini/sim-status-503", "openai/sim-cut-3"})
+  @MethodSource("failingWhole")
   void a_whole_answer_fails_over_too(String failing) {
     ClientResponse response = chat(false, failing + ", anthropic/sim-model");
 
@@ -98,7 +123,7 @@ class FailoverTest {
   @ValueSource(booleans = {true, false})
   void a_client_error_returns_at_once_without_trying_the_next_target(boolean stream) {
     String id = "bad-" + System.nanoTime();
-    ClientResponse response = chat(stream, "openai/sim-status-400, anthropic/sim-model", id);
+    ClientResponse response = chat(stream, CLIENT_ERROR, id);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.headers().get("x-gateway-attempts")).isEqualTo("1");
@@ -110,8 +135,7 @@ class FailoverTest {
   @Test
   void when_every_target_fails_one_503_lists_what_was_tried_within_the_deadline() {
     long start = System.nanoTime();
-    ClientResponse response = chat(true,
-        "anthropic/sim-status-529, openai/sim-status-500, gemini/sim-reset; deadline-ms=3000");
+    ClientResponse response = chat(true, ALL_DOWN);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(response.status()).isEqualTo(503);
@@ -128,7 +152,7 @@ class FailoverTest {
 
   @Test
   void when_every_target_is_rate_limited_the_client_gets_a_429_listing_them() {
-    ClientResponse response = chat(false, "openai/sim-status-429, anthropic/sim-status-429");
+    ClientResponse response = chat(false, ALL_LIMITED);
 
     assertThat(response.status()).isEqualTo(429);
     assertThat(response.error().getString("message"))
@@ -139,7 +163,7 @@ class FailoverTest {
   @Test
   void a_target_that_never_answers_is_abandoned_at_the_deadline() {
     long start = System.nanoTime();
-    ClientResponse response = chat(true, "openai/sim-stall-0, anthropic/sim-model; deadline-ms=400");
+    ClientResponse response = chat(true, STALLED);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(response.status()).isEqualTo(504);
@@ -150,8 +174,7 @@ class FailoverTest {
 
   @Test
   void the_attempt_limit_bounds_the_targets_tried() {
-    ClientResponse response = chat(true, "openai/sim-status-503, gemini/sim-status-503, anthropic/sim-model; "
-        + "max-attempts=2");
+    ClientResponse response = chat(true, LIMITED_ATTEMPTS);
 
     assertThat(response.status()).isEqualTo(503);
     assertThat(response.headers().get("x-gateway-attempts")).isEqualTo("2");

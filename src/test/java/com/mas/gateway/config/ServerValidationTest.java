@@ -102,7 +102,7 @@ class ServerValidationTest {
     yaml.assertFails(
         "servr: {port: 8080}\n",
         "servr",
-        "unknown key; expected one of server, providers, models, tenants, redis, pricing");
+        "unknown key; expected one of server, providers, models, tenants, redis, pricing, routing");
   }
 
   @Test

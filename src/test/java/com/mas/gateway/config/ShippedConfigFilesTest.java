@@ -40,7 +40,11 @@ class ShippedConfigFilesTest {
         .isEqualTo("https://api.openai.com/v1");
     assertThat(loaded.config().models())
         .extracting(ModelConfig::name)
-        .containsExactly("mas-fast", "mas-smart");
+        .containsExactly("mas-smart");
+    assertThat(loaded.config().routing().aliases())
+        .containsOnlyKeys("mas-reasoning", "mas-fast", "mas-chinese", "mas-vision");
+    assertThat(loaded.config().routing().rules()).extracting(rule -> rule.route().name()).containsExactly(
+        "compliance-review", "sentiment-analysis", "product-expert", "sales", "mas-chinese", "long-context");
     assertThat(loaded.config().tenants().get(0).keySha256())
         .containsExactly(ApiKeyHash.sha256Hex("tenant-1"));
   }
@@ -74,9 +78,14 @@ class ShippedConfigFilesTest {
 
     assertThat(loaded.config().providers()).containsOnlyKeys("openai");
     assertThat(loaded.config().models()).extracting(ModelConfig::name).containsExactly("mas-smart");
-    // deepseek, the mas-fast model bound to it, anthropic and gemini (their keys unset too)
-    assertThat(loaded.warnings()).hasSize(4)
-        .anyMatch(w -> w.contains("anthropic")).anyMatch(w -> w.contains("gemini"));
+    // deepseek, anthropic and gemini (their keys unset too), then the routing targets on them
+    assertThat(loaded.warnings()).filteredOn(w -> w.startsWith("providers."))
+        .containsExactly("providers.deepseek: disabled, its apiKey is empty",
+            "providers.anthropic: disabled, its apiKey is empty", "providers.gemini: disabled, its apiKey is empty");
+    assertThat(loaded.warnings()).contains(
+        "routing.aliases.mas-fast.targets: deepseek/deepseek-chat, gemini/gemini-2.5-flash skipped, provider disabled");
+    assertThat(loaded.config().routing().aliases().get("mas-fast").targets())
+        .containsExactly(new RouteTarget("openai", "gpt-4o-mini", 0));
   }
 
   @Test
@@ -93,7 +102,7 @@ class ShippedConfigFilesTest {
     assertThat(anthropic.capabilitiesOf("claude-sonnet-4-5"))
         .isEqualTo(new ModelCapabilities(true, true, true, 200_000, 64_000, 4096));
     assertThat(anthropic.models()).containsExactly("claude-sonnet-4-5", "claude-haiku-4-5");
-    assertThat(loaded.warnings()).hasSize(3); // deepseek, its mas-fast alias, gemini
+    assertThat(loaded.warnings()).filteredOn(w -> w.startsWith("providers.")).hasSize(2); // deepseek, gemini
   }
 
   @Test
@@ -124,5 +133,6 @@ class ShippedConfigFilesTest {
     assertThat(file.models()).isEqualTo(mode.models());
     assertThat(file.tenants()).isEqualTo(mode.tenants());
     assertThat(file.server()).isEqualTo(mode.server());
+    assertThat(file.routing()).isEqualTo(mode.routing());
   }
 }

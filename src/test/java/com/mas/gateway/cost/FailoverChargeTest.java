@@ -35,6 +35,11 @@ class FailoverChargeTest {
   /** 3 micro-dollars per input token, 5 per output token. */
   private static final Prices DEAR = new Prices(3_000_000, 5_000_000, 1_500_000, 3_000_000);
   private static final String USER = "Which serum suits oily skin?";
+  private static final String CONTINUED = "openai/sim-cut-5, anthropic/sim-dear";
+  private static final String REFUSED_FIRST = "anthropic/sim-status-529, openai/sim-cheap";
+  private static final String CHEAP_AND_DEAR = "openai/sim-cheap, anthropic/sim-dear";
+  private static final String CHEAP_ONLY = "openai/sim-cheap";
+  private static final String UNPRICED_FIRST = "openai/unpriced-model, openai/sim-cheap";
 
   private PricedGateway gateway;
 
@@ -49,11 +54,12 @@ class FailoverChargeTest {
     gateway = new PricedGateway(PricedGateway.tenants(acme), PricedGateway.pricing(Map.of(
         "sim-cut-5", PricedGateway.SIMPLE, "sim-cheap", PricedGateway.SIMPLE,
         "sim-dear", DEAR, "sim-status-529", DEAR)),
-        new RedisConfig(RedisSupport.url(), RedisSupport.uniquePrefix(), true, true), TestPlans.fromHeader());
+        new RedisConfig(RedisSupport.url(), RedisSupport.uniquePrefix(), true, true), TestPlans.routing(List.of(
+            CONTINUED, REFUSED_FIRST, CHEAP_AND_DEAR, CHEAP_ONLY, UNPRICED_FIRST)));
   }
 
-  private static String body(boolean stream) {
-    return "{\"model\":\"any\",\"stream\":" + stream + (stream ? ",\"stream_options\":{\"include_usage\":true}" : "")
+  private static String body(String plan, boolean stream) {
+    return "{\"model\":\"" + plan + "\",\"stream\":" + stream + (stream ? ",\"stream_options\":{\"include_usage\":true}" : "")
         + ",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"" + USER + "\"}]}";
   }
 
@@ -61,9 +67,8 @@ class FailoverChargeTest {
     return TokenEstimator.inputTokens(new JsonObject(body).mapTo(ObjectNode.class));
   }
 
-  private ClientResponse chat(String body, String plan, Map<String, String> headers) {
+  private ClientResponse chat(String body, Map<String, String> headers) {
     Map<String, String> all = new java.util.HashMap<>(headers);
-    all.put(TestPlans.HEADER, plan);
     all.put("x-sim-seed", "5");
     return Await.result(gateway.chat(body, all));
   }
@@ -76,8 +81,8 @@ class FailoverChargeTest {
   @Test
   void a_continued_stream_is_charged_both_parts_each_at_its_own_price() {
     start(10_000_000);
-    String body = body(true);
-    ClientResponse response = chat(body, "openai/sim-cut-5, anthropic/sim-dear", Map.of("x-sim-tokens", "20"));
+    String body = body(CONTINUED, true);
+    ClientResponse response = chat(body, Map.of("x-sim-tokens", "20"));
     JsonObject usage = ChatAssembler.ofEvents(response.events()).usage();
     long estimate = estimate(body);
 
@@ -93,7 +98,7 @@ class FailoverChargeTest {
   @Test
   void a_target_that_refused_costs_nothing_and_the_answer_reports_the_cost_of_the_one_that_answered() {
     start(10_000_000);
-    ClientResponse response = chat(body(false), "anthropic/sim-status-529, openai/sim-cheap", Map.of("x-sim-tokens", "9"));
+    ClientResponse response = chat(body(REFUSED_FIRST, false), Map.of("x-sim-tokens", "9"));
     JsonObject usage = response.json().getJsonObject("usage");
 
     long spent = spentWhenSettled();
@@ -104,13 +109,13 @@ class FailoverChargeTest {
 
   @Test
   void the_reservation_covers_the_dearest_target_of_the_plan() {
-    String body = body(false);
+    String body = body(CHEAP_AND_DEAR, false);
     long cheapWorstCase = PricedGateway.worstCase(body, 100);
     long dearWorstCase = 3 * estimate(body) + 5 * 100;
     start(cheapWorstCase + (dearWorstCase - cheapWorstCase) / 2);
 
-    ClientResponse withDearFallback = chat(body, "openai/sim-cheap, anthropic/sim-dear", Map.of());
-    ClientResponse cheapOnly = chat(body, "openai/sim-cheap", Map.of());
+    ClientResponse withDearFallback = chat(body, Map.of());
+    ClientResponse cheapOnly = chat(body(CHEAP_ONLY, false), Map.of());
 
     assertThat(withDearFallback.status()).isEqualTo(429);
     assertThat(withDearFallback.error().getString("code")).isEqualTo("budget_exceeded");
@@ -120,7 +125,7 @@ class FailoverChargeTest {
   @Test
   void a_fallback_without_a_price_is_left_out_of_a_budgeted_tenants_plan() {
     start(10_000_000);
-    ClientResponse response = chat(body(false), "openai/unpriced-model, openai/sim-cheap", Map.of());
+    ClientResponse response = chat(body(UNPRICED_FIRST, false), Map.of());
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers().get("x-gateway-model")).isEqualTo("sim-cheap");
@@ -130,11 +135,11 @@ class FailoverChargeTest {
   @Test
   void a_client_that_hangs_up_after_a_failover_stops_the_answer_and_pays_for_what_it_received() {
     start(10_000_000);
-    String body = body(true);
+    String body = body(REFUSED_FIRST, true);
     String id = "gone-" + System.nanoTime();
     StreamProbe probe = new StreamProbe(gateway.gatewayVertx);
-    int status = Await.result(probe.start(gateway.gateway.port(), body, Map.of(TestPlans.HEADER,
-        "anthropic/sim-status-529, openai/sim-cheap", "x-sim-tokens", "300", "x-sim-tps", "20", "x-request-id", id)));
+    int status = Await.result(probe.start(gateway.gateway.port(), body, Map.of(
+        "x-sim-tokens", "300", "x-sim-tps", "20", "x-request-id", id)));
     assertThat(status).isEqualTo(200);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> probe.arrivals().size() >= 8);

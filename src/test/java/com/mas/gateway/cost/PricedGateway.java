@@ -2,7 +2,6 @@ package com.mas.gateway.cost;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mas.gateway.Gateway;
-import com.mas.gateway.api.PlanSource;
 import com.mas.gateway.chat.TokenEstimator;
 import com.mas.gateway.config.GatewayConfig;
 import com.mas.gateway.config.ModelPricing;
@@ -10,6 +9,7 @@ import com.mas.gateway.config.Prices;
 import com.mas.gateway.config.PricingConfig;
 import com.mas.gateway.config.ProviderType;
 import com.mas.gateway.config.RedisConfig;
+import com.mas.gateway.config.RoutingConfig;
 import com.mas.gateway.config.TenantConfig;
 import com.mas.gateway.config.TimeoutConfig;
 import com.mas.gateway.simulator.Simulator;
@@ -55,11 +55,11 @@ final class PricedGateway implements AutoCloseable {
   private final Context context;
 
   PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis) {
-    this(tenants, pricing, redis, PlanSource.NONE);
+    this(tenants, pricing, redis, RoutingConfig.NONE);
   }
 
-  /** As above, with route plans from {@code plans} where it has one (see {@code TestPlans}). */
-  PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis, PlanSource plans) {
+  /** As above, with {@code routing} (see {@code TestPlans}). */
+  PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis, RoutingConfig routing) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
     String host = simulator.baseUrl().replaceAll("/v1$", "");
     TimeoutConfig timeouts = TestConfigs.timeouts(5_000, 5_000);
@@ -69,7 +69,7 @@ final class PricedGateway implements AutoCloseable {
         TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts));
     GatewayConfig config = new GatewayConfig(base.server(), base.providers(), base.models(), tenants, false,
         redis, pricing);
-    gateway = Await.result(Gateway.start(gatewayVertx, config, registry, 2, plans));
+    gateway = Await.result(Gateway.start(gatewayVertx, config.withRouting(routing), registry, 2));
     context = gatewayVertx.getOrCreateContext();
     client = gatewayVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(100));

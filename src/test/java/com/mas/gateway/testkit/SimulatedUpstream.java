@@ -1,8 +1,8 @@
 package com.mas.gateway.testkit;
 
 import com.mas.gateway.Gateway;
-import com.mas.gateway.api.PlanSource;
 import com.mas.gateway.config.ProviderType;
+import com.mas.gateway.config.RoutingConfig;
 import com.mas.gateway.config.TimeoutConfig;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorOptions;
@@ -23,17 +23,18 @@ public final class SimulatedUpstream implements AutoCloseable {
   public final GatewayClient client;
 
   public SimulatedUpstream(TimeoutConfig timeouts) {
-    this(timeouts, PlanSource.NONE);
+    this(timeouts, RoutingConfig.NONE);
   }
 
-  /** A gateway whose requests follow the route plans of {@code plans} (see {@link TestPlans}). */
-  public SimulatedUpstream(TimeoutConfig timeouts, PlanSource plans) {
+  /** A gateway with {@code routing} (see {@link TestPlans} for routes made for failover tests). */
+  public SimulatedUpstream(TimeoutConfig timeouts, RoutingConfig routing) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
     String host = simulator.baseUrl().replaceAll("/v1$", "");
     gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.gateway(
         TestConfigs.provider("openai", ProviderType.OPENAI, simulator.baseUrl(), timeouts),
         TestConfigs.provider("anthropic", ProviderType.ANTHROPIC, host, timeouts),
-        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts)), new SimpleMeterRegistry(), 2, plans));
+        TestConfigs.provider("gemini", ProviderType.GEMINI, host, timeouts)).withRouting(routing),
+        new SimpleMeterRegistry(), 2));
     client = new GatewayClient(gatewayVertx, gateway.port());
   }
 

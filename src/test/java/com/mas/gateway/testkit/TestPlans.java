@@ -1,17 +1,22 @@
 package com.mas.gateway.testkit;
 
-import com.mas.gateway.api.PlanSource;
-import com.mas.gateway.routing.RoutePlan;
-import com.mas.gateway.routing.Target;
+import com.mas.gateway.config.RouteConfig;
+import com.mas.gateway.config.RouteStrategy;
+import com.mas.gateway.config.RouteTarget;
+import com.mas.gateway.config.RoutingConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Route plans for failover tests, given per request in the test-only header {@value #HEADER}:
- * {@code provider/model, provider/model; continuation=false; deadline-ms=500; max-attempts=2}
- * (targets in the order to try; the options default to continuation on, a 10 s deadline and
- * one attempt per target). A request without the header resolves its model as usual.
+ * Routing for failover tests: one alias per plan, named by the plan itself, so a test asks for
+ * the plan it wants as its model. A plan is written {@code provider/model, provider/model;
+ * continuation=false; deadline-ms=500; max-attempts=2}: the targets in the order to try (the
+ * priority strategy keeps it), then options that default to continuation on, a 10 s deadline
+ * and one attempt per target.
  *
  * <p>Faults are picked per target through the simulator's fault model names
  * ({@code sim-status-529}, {@code sim-cut-5}, ...), so a fault strikes the attempt at that
@@ -20,25 +25,22 @@ import java.util.List;
  */
 public final class TestPlans {
 
-  public static final String HEADER = "x-test-plan";
-
   private TestPlans() {}
 
-  /** The plan in the request's {@value #HEADER} header. */
-  public static PlanSource fromHeader() {
-    return exchange -> {
-      String spec = exchange.context().request().getHeader(HEADER);
-      return spec == null ? null : parse(spec);
-    };
+  /** Aliases for {@code plans}, each named by its plan. */
+  public static RoutingConfig routing(Collection<String> plans) {
+    Map<String, RouteConfig> aliases = new LinkedHashMap<>();
+    plans.forEach(plan -> aliases.put(plan, route(plan)));
+    return new RoutingConfig(aliases, List.of(), RoutingConfig.DEFAULT_SMALL_TIER, RoutingConfig.DEFAULT_MEDIUM_TIER);
   }
 
-  static RoutePlan parse(String spec) {
-    String[] parts = spec.split(";");
-    List<Target> targets = new ArrayList<>();
+  static RouteConfig route(String plan) {
+    String[] parts = plan.split(";");
+    List<RouteTarget> targets = new ArrayList<>();
     for (String target : parts[0].split(",")) {
       String trimmed = target.trim();
       int slash = trimmed.indexOf('/');
-      targets.add(new Target(trimmed.substring(0, slash), trimmed.substring(slash + 1)));
+      targets.add(new RouteTarget(trimmed.substring(0, slash), trimmed.substring(slash + 1), 0));
     }
     boolean continuation = true;
     Duration deadline = Duration.ofSeconds(10);
@@ -52,6 +54,6 @@ public final class TestPlans {
         default -> throw new IllegalArgumentException("unknown plan option " + option[0]);
       }
     }
-    return new RoutePlan("test", targets, continuation, maxAttempts, deadline);
+    return new RouteConfig(plan, targets, RouteStrategy.PRIORITY, continuation, maxAttempts, deadline);
   }
 }
