@@ -69,11 +69,6 @@ public record Completion(boolean dispatched, List<Attempt> attempts, String outc
     attempts = List.copyOf(attempts);
   }
 
-  /** A request with one attempt whose target does not matter to the caller. */
-  public Completion(boolean dispatched, Usage usage, long streamedEvents, String outcome) {
-    this(dispatched, dispatched ? List.of(new Attempt(null, usage, streamedEvents, outcome)) : List.of(), outcome);
-  }
-
   /** A request that never reached an upstream. */
   public static Completion refused() {
     return new Completion(false, List.of(), "error");

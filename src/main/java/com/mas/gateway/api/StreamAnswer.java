@@ -50,7 +50,8 @@ final class StreamAnswer {
     this.configs = configs;
     this.maxEventBytes = maxEventBytes;
     RoutePlan plan = attempts.plan();
-    this.client = new ClientStream(exchange, plan.continuation() && plan.targets().size() > 1, onFirstEvent);
+    boolean mayContinue = plan.continuation() && plan.targets().size() > 1 && !exchange.needs().jsonOutput();
+    this.client = new ClientStream(exchange, mayContinue, onFirstEvent);
   }
 
   /** Starts the first attempt; completes with the request's outcome once the client's response has ended. */
@@ -137,9 +138,13 @@ final class StreamAnswer {
     attempt(partial);
   }
 
-  /** True while a stream that breaks could be continued on another target. */
+  /**
+   * True while a stream that breaks could be continued on another target. A JSON answer
+   * ({@code response_format}) is not: half a JSON document does not continue into a valid one.
+   */
   private boolean continuable() {
-    return attempts.plan().continuation() && client.kept() != null && attempts.hasNext();
+    return attempts.plan().continuation() && client.kept() != null && attempts.hasNext()
+        && !exchange.needs().jsonOutput();
   }
 
   private void giveUp() {

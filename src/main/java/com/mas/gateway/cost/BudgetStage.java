@@ -66,17 +66,15 @@ public final class BudgetStage implements Stage {
     exchange.costQuotes(target -> quote(prices.get(target)));
     BudgetPlan plan = budgets.plan(exchange.tenant().config(), exchange.agentType(), start);
     long inputTokens = exchange.estimatedInputTokens();
-    Target primary = exchange.plan().primary();
     if (!plan.enforced()) {
       if (!prices.isEmpty()) {
-        exchange.onCompletion(done -> budgets.settle(plan, null,
-            ChargeEstimate.micros(done, prices, primary, inputTokens)));
+        exchange.onCompletion(done -> budgets.settle(plan, null, ChargeEstimate.micros(done, prices, inputTokens)));
       }
       return Future.succeededFuture();
     }
     RoutePlan priced = pricedOnly(exchange.plan(), prices);
     if (priced == null) {
-      return Future.failedFuture(notPriced(primary, plan.tenant()));
+      return Future.failedFuture(notPriced(exchange.plan().primary(), plan.tenant()));
     }
     if (priced != exchange.plan()) {
       exchange.plan(priced);
@@ -87,8 +85,7 @@ public final class BudgetStage implements Stage {
       if (!reservation.granted()) {
         return Future.failedFuture(exceeded(plan, reservation, worstCase, start));
       }
-      exchange.onCompletion(done -> budgets.settle(plan, holdId,
-          ChargeEstimate.micros(done, prices, priced.primary(), inputTokens)));
+      exchange.onCompletion(done -> budgets.settle(plan, holdId, ChargeEstimate.micros(done, prices, inputTokens)));
       return Future.succeededFuture();
     });
   }

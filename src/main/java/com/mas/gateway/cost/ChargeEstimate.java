@@ -18,15 +18,12 @@ final class ChargeEstimate {
 
   private ChargeEstimate() {}
 
-  /**
-   * @param prices the prices of the plan's priced targets
-   * @param primary the target of an attempt that does not name one
-   */
-  static long micros(Completion done, Map<Target, Prices> prices, Target primary, long inputTokens) {
+  /** @param prices the prices of the plan's priced targets */
+  static long micros(Completion done, Map<Target, Prices> prices, long inputTokens) {
     long total = 0;
     for (Completion.Attempt attempt : done.attempts()) {
       Usage usage = attempt.charged(inputTokens);
-      Prices price = prices.get(attempt.target() == null ? primary : attempt.target());
+      Prices price = prices.get(attempt.target());
       if (usage != null && price != null) {
         total += CostCalculator.micros(usage, price);
       }

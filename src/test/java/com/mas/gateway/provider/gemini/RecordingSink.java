@@ -11,26 +11,17 @@ import java.util.List;
 /** A {@link ClientSink} that keeps what a translator sent: event payloads, the end, the failure. */
 final class RecordingSink implements ClientSink {
 
-  /** The kind of each event written, in order. */
-  final List<ChunkKind> kinds = new ArrayList<>();
-
   private final List<String> payloads = new ArrayList<>();
   private boolean finished;
   private GatewayException failure;
 
   @Override
-  public void write(Buffer event, ChunkKind kind) {
-    kinds.add(kind);
-    record(event);
+  public void writeToolCall(Buffer event, int index) {
+    write(event, ChunkKind.TOOL_CALL);
   }
 
   @Override
-  public void writeToolCall(Buffer event, int index) {
-    kinds.add(ChunkKind.TOOL_CALL);
-    record(event);
-  }
-
-  private void record(Buffer event) {
+  public void write(Buffer event, ChunkKind kind) {
     String text = event.toString();
     if (!text.startsWith("data: ") || !text.endsWith("\n\n") || text.indexOf("\n\n") != text.length() - 2) {
       throw new AssertionError("not one framed SSE data event: " + text);
