@@ -1,8 +1,8 @@
 # Shared by the load-test scripts: sourced after they set NAME (for messages and the work
-# directory), JAR, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
+# directory), JAR, JVM_OPTS, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
 # prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
-# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID), and defines die, port_in_use and
-# wait_until.
+# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID), and defines die, port_in_use,
+# wait_until, start_simulator, start_gateway and run_loadgen.
 
 die() {
   echo "$NAME: $*" >&2
@@ -73,4 +73,43 @@ wait_until() {
   done
   tail -n 30 "$log" >&2 || true
   die "$name was not ready after 60 s (log: $log)"
+}
+
+# Starts the simulator on $HOST:$SIM_PORT with the simulate options "$@" and waits for its port.
+start_simulator() {
+  # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
+  "${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" "$@" \
+    >"$WORK_DIR/simulator.log" 2>&1 &
+  SIM_PID=$!
+  wait_until "port_in_use $HOST $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
+}
+
+# Starts the gateway with $WORK_DIR/gateway.yaml (tenant key loadtest-key) and waits until ready.
+start_gateway() {
+  # shellcheck disable=SC2086
+  GATEWAY_API_KEY=loadtest-key "${PIN_GATEWAY[@]}" java $JVM_OPTS -jar "$JAR" --config "$WORK_DIR/gateway.yaml" \
+    >"$WORK_DIR/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  wait_until "curl -fsS -o /dev/null 2>/dev/null http://$HOST:$MANAGEMENT_PORT/health/ready" \
+    "$GATEWAY_PID" "gateway" "$WORK_DIR/gateway.log"
+}
+
+# Runs loadgen once, closed loop with CONCURRENCY users, WARMUP and DURATION, JSON report in
+# $WORK_DIR/$1.out; $1 names the run, the rest are further loadgen options. In the background and
+# waited for, so that a signal to the script runs the trap at once instead of after the run.
+run_loadgen() {
+  local label="$1"
+  shift
+  echo "$NAME: run $label (concurrency $CONCURRENCY, warmup $WARMUP, duration $DURATION)" >&2
+  # shellcheck disable=SC2086
+  "${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" loadgen --label "$label" --concurrency "$CONCURRENCY" \
+    --warmup "$WARMUP" --duration "$DURATION" --json "$@" \
+    >"$WORK_DIR/$label.out" 2>"$WORK_DIR/$label.err" &
+  LOADGEN_PID=$!
+  if ! wait "$LOADGEN_PID"; then
+    LOADGEN_PID=""
+    cat "$WORK_DIR/$label.err" >&2
+    die "loadgen run $label failed (output: $WORK_DIR/$label.out)"
+  fi
+  LOADGEN_PID=""
 }

@@ -76,18 +76,10 @@ tenants:
 YAML
 
 echo "rate-limit-overhead: starting simulator on $HOST:$SIM_PORT" >&2
-# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-"${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" \
-  --ttft-ms 0 --tps 0 --tokens 16 >"$WORK_DIR/simulator.log" 2>&1 &
-SIM_PID=$!
-wait_until "port_in_use $HOST $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
+start_simulator --ttft-ms 0 --tps 0 --tokens 16
 
 echo "rate-limit-overhead: starting gateway on $HOST:$GATEWAY_PORT, Redis ${REDIS_HOSTPORT/ /:}, prefix $PREFIX" >&2
-# shellcheck disable=SC2086
-"${PIN_GATEWAY[@]}" java $JVM_OPTS -jar "$JAR" --config "$WORK_DIR/gateway.yaml" >"$WORK_DIR/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-wait_until "curl -fsS -o /dev/null 2>/dev/null http://$HOST:$MANAGEMENT_PORT/health/ready" \
-  "$GATEWAY_PID" "gateway" "$WORK_DIR/gateway.log"
+start_gateway
 
 run_load() {
   local label="$1"

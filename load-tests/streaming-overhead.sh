@@ -73,47 +73,17 @@ tenants:
 YAML
 
 echo "streaming-overhead: starting simulator on $HOST:$SIM_PORT (ttft ${SIM_TTFT_MS} ms, ${SIM_TOKENS} tokens, tps $SIM_TPS)" >&2
-# shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-"${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" simulate --host "$HOST" --port "$SIM_PORT" \
-  --ttft-ms "$SIM_TTFT_MS" --tps "$SIM_TPS" --tokens "$SIM_TOKENS" >"$WORK_DIR/simulator.log" 2>&1 &
-SIM_PID=$!
-wait_until "port_in_use $HOST $SIM_PORT" "$SIM_PID" "simulator" "$WORK_DIR/simulator.log"
-
+start_simulator --ttft-ms "$SIM_TTFT_MS" --tps "$SIM_TPS" --tokens "$SIM_TOKENS"
 echo "streaming-overhead: starting gateway on $HOST:$GATEWAY_PORT (management $MANAGEMENT_PORT)" >&2
-# shellcheck disable=SC2086
-GATEWAY_API_KEY=loadtest-key "${PIN_GATEWAY[@]}" java $JVM_OPTS -jar "$JAR" --config "$WORK_DIR/gateway.yaml" \
-  >"$WORK_DIR/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-wait_until "curl -fsS -o /dev/null 2>/dev/null http://$HOST:$MANAGEMENT_PORT/health/ready" \
-  "$GATEWAY_PID" "gateway" "$WORK_DIR/gateway.log"
-
-# Runs loadgen once; $1 names the run, the rest are loadgen options.
-run_load() {
-  local label="$1"
-  shift
-  echo "streaming-overhead: run $label (concurrency $CONCURRENCY, warmup $WARMUP, duration $DURATION)" >&2
-  # In the background and waited for, so that a signal to this script runs the trap at once
-  # instead of after the run.
-  # shellcheck disable=SC2086
-  "${PIN_DRIVERS[@]}" java $JVM_OPTS -jar "$JAR" loadgen --label "$label" --concurrency "$CONCURRENCY" \
-    --warmup "$WARMUP" --duration "$DURATION" --json "$@" \
-    >"$WORK_DIR/$label.out" 2>"$WORK_DIR/$label.err" &
-  LOADGEN_PID=$!
-  if ! wait "$LOADGEN_PID"; then
-    LOADGEN_PID=""
-    cat "$WORK_DIR/$label.err" >&2
-    die "loadgen run $label failed (output: $WORK_DIR/$label.out)"
-  fi
-  LOADGEN_PID=""
-}
+start_gateway
 
 DIRECT=(--url "http://$HOST:$SIM_PORT/v1" --key sim --model sim-gpt)
 GATEWAY=(--url "http://$HOST:$GATEWAY_PORT/v1" --key loadtest-key --model "$PROVIDER/sim-gpt")
 PACED=(--header "x-sim-tps:$STREAM_TPS")
-run_load direct-stream "${DIRECT[@]}" --stream true "${PACED[@]}"
-run_load gateway-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
-run_load direct-json "${DIRECT[@]}" --stream false
-run_load gateway-json "${GATEWAY[@]}" --stream false
+run_loadgen direct-stream "${DIRECT[@]}" --stream true "${PACED[@]}"
+run_loadgen gateway-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
+run_loadgen direct-json "${DIRECT[@]}" --stream false
+run_loadgen gateway-json "${GATEWAY[@]}" --stream false
 
 python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" "$PROVIDER" <<'PY'
 import json, sys

@@ -11,10 +11,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One client request on its way through the pipeline. Lives on the event loop that accepted the
- * request; stages fill its typed fields in order: tenant, request, language, target.
+ * request; stages fill its typed fields in order: tenant, request, language, plan; the dispatcher
+ * sets the target and the number of each attempt.
  */
 public final class Exchange {
 
@@ -25,11 +27,12 @@ public final class Exchange {
   private ChatRequest request;
   private RoutePlan plan;
   private Target target;
+  private int attempt;
   private String agentType;
   private String language;
   private RequestNeeds needs;
   private long inputTokens = -1;
-  private CostQuote costQuote = CostQuote.NONE;
+  private Function<Target, CostQuote> costQuotes = target -> CostQuote.NONE;
   private AnswerFilter answerFilter = AnswerFilter.NONE;
   private List<Consumer<Completion>> completionHandlers;
   private boolean completed;
@@ -90,6 +93,17 @@ public final class Exchange {
     this.target = value;
   }
 
+  /** The number of the current attempt, from 1; 0 before the dispatcher made one. */
+  public int attempt() {
+    return attempt;
+  }
+
+  /** Starts attempt number {@code number}, at {@code value}. */
+  public void attempt(int number, Target value) {
+    this.attempt = number;
+    this.target = value;
+  }
+
   /** What the request needs from its model; read from the body once, for every stage that asks. */
   public RequestNeeds needs() {
     if (needs == null) {
@@ -136,13 +150,19 @@ public final class Exchange {
     this.answerFilter = value;
   }
 
-  /** How the answer's cost is reported to the client. */
+  /** How the current target's part of the answer is priced for the client. */
   public CostQuote costQuote() {
-    return costQuote;
+    return costQuote(target);
   }
 
-  public void costQuote(CostQuote value) {
-    this.costQuote = value;
+  /** How {@code value}'s part of the answer is priced for the client; {@link CostQuote#NONE} when it has no price. */
+  public CostQuote costQuote(Target value) {
+    return costQuotes.apply(value);
+  }
+
+  /** Sets how each target of the plan is priced (at the prices in effect when the request started). */
+  public void costQuotes(Function<Target, CostQuote> value) {
+    this.costQuotes = value;
   }
 
   /**

@@ -18,7 +18,6 @@ import com.mas.gateway.resilience.AttemptGuard;
 import com.mas.gateway.routing.ModelCatalog;
 import com.mas.gateway.routing.RouteTable;
 import com.mas.gateway.routing.RouterVerticle;
-import com.mas.gateway.routing.ScoredProviders;
 import com.mas.gateway.state.SharedState;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -72,8 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    // Until the failover dispatcher reports each attempt to routing.feedback() itself.
-    providers = ScoredProviders.wrap(registry.bind(vertx), routing.feedback());
+    providers = registry.bind(vertx);
     ModelCatalog catalog = routing.routes().catalog();
     auth = new ApiKeyAuthStage(tenants);
     Budgets budgets = state.component("budgets",
@@ -87,7 +85,9 @@ public final class GatewayVerticle extends VerticleBase {
         new ModelPermissionStage(),
         new ScriptStage(Languages.shared(), metrics.registry()),
         new ConcurrentStages(List.of(new RateLimitStage(limiter, catalog), new BudgetStage(budgets, catalog)))));
-    dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes());
+    // The dispatcher tries the plan's targets through their breakers and tells routing how each attempt went.
+    dispatcher = new Dispatcher(vertx, providers, config.providers(), metrics, config.server().maxEventBytes(),
+        guard, routing.feedback());
     HttpServerOptions options = new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false);
     server = vertx.createHttpServer(options).requestHandler(router(routing.routes()));
     return server.listen(config.server().port(), config.server().host());
@@ -154,10 +154,14 @@ public final class GatewayVerticle extends VerticleBase {
     ErrorRenderer.respond(context.response(), HttpFailures.toGatewayException(context));
   }
 
-  /** Headers that say which provider and model answered. */
+  /**
+   * Headers that say which provider and model answered (or failed last), and how many attempts
+   * the request took (more than 1 after a failover).
+   */
   static void routeHeaders(Exchange exchange) {
     exchange.context().response()
         .putHeader("x-gateway-provider", exchange.target().provider())
-        .putHeader("x-gateway-model", exchange.target().model());
+        .putHeader("x-gateway-model", exchange.target().model())
+        .putHeader("x-gateway-attempts", Integer.toString(Math.max(1, exchange.attempt())));
   }
 }

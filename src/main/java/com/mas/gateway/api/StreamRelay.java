@@ -1,5 +1,6 @@
 package com.mas.gateway.api;
 
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.ResponseTranslator;
 import com.mas.gateway.provider.SseFramer;
@@ -8,49 +9,74 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.streams.ReadStream;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * Relays one upstream SSE answer to the client with backpressure: when the client's write queue
- * is full the upstream body is paused until it drains, so memory per stream stays bounded by
- * the write queue, one upstream chunk and one event. A client that goes away resets the upstream
- * at once. Silence longer than the idle limit ends the stream with an error.
+ * Relays one attempt's upstream SSE answer to the client with backpressure: when the client's
+ * write queue is full the upstream body is paused until it drains, so memory per stream stays
+ * bounded by the write queue, one upstream chunk, one event and what the {@link EventGate}
+ * holds. Silence longer than the idle limit fails the attempt.
  *
- * <p>Response headers go out with the first event, so a failure before any event still gets a
- * proper error status; after that, failures end the stream with a final SSE error event.
+ * <p>The relay does not end the client's stream on a failure: it reports how the attempt
+ * ended, and its {@link StreamAnswer} decides whether another target goes on. An upstream
+ * error event that the translator passes on as it came (an OpenAI-compatible stream's
+ * {@code {"error":...}} after content) fails the attempt too when another target could still
+ * continue the answer, or when the client has not received anything yet.
  */
 final class StreamRelay implements ClientSink {
 
-  /** How the relay ended. */
+  /** How the attempt ended. */
   enum Outcome { COMPLETED, FAILED, CLIENT_GONE }
 
-  private final Exchange exchange;
-  private final HttpServerResponse response;
+  private final ClientStream client;
   private final ReadStream<Buffer> body;
   private final UpstreamResponse upstream;
   private final ResponseTranslator translator;
   private final IdleWatchdog watchdog;
   private final Promise<Outcome> outcome = Promise.promise();
+  private final BooleanSupplier continuable;
   private final Runnable onFirstEvent;
-  private final AnswerTally tally;
+  private EventGate gate;
+  private GatewayException failure;
+  private long emitted;
   private boolean over;
 
-  StreamRelay(Vertx vertx, Exchange exchange, UpstreamResponse upstream, long idleMillis, Runnable onFirstEvent,
-      AnswerTally tally) {
-    this.exchange = exchange;
-    this.response = exchange.context().response();
+  /**
+   * @param continuable true while a broken stream would be continued on another target
+   * @param onFirstEvent runs when this attempt's first event reaches the client
+   */
+  StreamRelay(Vertx vertx, ClientStream client, UpstreamResponse upstream, long idleMillis,
+      BooleanSupplier continuable, Runnable onFirstEvent) {
+    this.client = client;
     this.upstream = upstream;
     this.body = upstream.body();
     this.translator = upstream.translator();
+    this.continuable = continuable;
     this.onFirstEvent = onFirstEvent;
-    this.tally = tally;
     this.watchdog = new IdleWatchdog(vertx, idleMillis, () -> fail(GatewayException.timeout(
         "The upstream provider sent nothing for " + idleMillis + " ms; the stream was abandoned.")));
   }
 
-  /** Starts relaying; completes when the client stream has ended, whichever way. */
-  Future<Outcome> run(int maxEventBytes) {
+  /** Events straight to the client, for an attempt whose events need no rewriting. */
+  EventGate.Out direct() {
+    return new EventGate.Out() {
+      @Override
+      public void event(Buffer event, ChunkKind kind) {
+        emit(event);
+      }
+
+      @Override
+      public void toolCall(List<Buffer> events, int index) {
+        events.forEach(StreamRelay.this::emit);
+      }
+    };
+  }
+
+  /** Starts relaying through {@code gate}; completes when the attempt has ended, whichever way. */
+  Future<Outcome> run(int maxEventBytes, EventGate gate) {
+    this.gate = gate;
     SseFramer framer = new SseFramer(maxEventBytes, event -> translator.onEvent(event, this));
     body.handler(chunk -> onChunk(framer, chunk));
     body.exceptionHandler(failure -> fail(GatewayException.badGateway("upstream_stream_cut",
@@ -60,10 +86,19 @@ final class StreamRelay implements ClientSink {
         translator.onEnd(this);
       }
     });
-    response.closeHandler(v -> clientGone());
     watchdog.start();
     body.resume();
     return outcome.future();
+  }
+
+  /** Why the attempt failed, once it has. */
+  GatewayException failure() {
+    return failure;
+  }
+
+  /** Events of this attempt that reached the client. */
+  long emitted() {
+    return emitted;
   }
 
   private void onChunk(SseFramer framer, Buffer chunk) {
@@ -79,20 +114,34 @@ final class StreamRelay implements ClientSink {
   }
 
   @Override
-  public void write(Buffer event) {
+  public void write(Buffer event, ChunkKind kind) {
     if (over) {
       return;
     }
-    if (!response.headWritten()) {
-      writeHead();
+    if (kind == ChunkKind.ERROR && (!client.started() || continuable.getAsBoolean())) {
+      fail(GatewayException.badGateway("upstream_error_event", "The upstream provider reported an error mid-stream."));
+      return;
+    }
+    gate.accept(event, kind);
+  }
+
+  @Override
+  public void writeToolCall(Buffer event, int index) {
+    if (!over) {
+      gate.acceptToolCall(event, index);
+    }
+  }
+
+  /** Sends one released event to the client, pausing the upstream while the client is slow. */
+  void emit(Buffer event) {
+    if (emitted++ == 0) {
       onFirstEvent.run();
     }
-    response.write(event);
-    tally.counted();
-    if (response.writeQueueFull()) {
+    client.write(event);
+    if (client.writeQueueFull()) {
       body.pause();
       watchdog.suspend();
-      response.drainHandler(v -> {
+      client.drainHandler(v -> {
         watchdog.resume();
         body.resume();
       });
@@ -101,42 +150,38 @@ final class StreamRelay implements ClientSink {
 
   @Override
   public void finish() {
-    if (end(Outcome.COMPLETED)) {
-      body.resume(); // drain whatever follows [DONE] so the connection can go back to the pool
-      response.end();
+    if (over) {
+      return;
     }
+    gate.finish();
+    end(Outcome.COMPLETED, () -> {
+      body.resume(); // drain whatever follows [DONE] so the connection can go back to the pool
+      client.end();
+    });
   }
 
   @Override
   public void fail(GatewayException error) {
-    if (end(Outcome.FAILED)) {
+    end(Outcome.FAILED, () -> {
+      failure = error;
+      gate.discard();
       upstream.cancellation().cancel();
-      ErrorRenderer.respond(response, error);
-    }
+    });
   }
 
-  private void clientGone() {
-    if (end(Outcome.CLIENT_GONE)) {
-      upstream.cancellation().cancel();
-    }
+  /** The client went away: the upstream is reset at once. */
+  void clientGone() {
+    end(Outcome.CLIENT_GONE, () -> upstream.cancellation().cancel());
   }
 
-  private boolean end(Outcome result) {
+  /** Ends the attempt once: {@code settle} runs before whoever waits for the outcome hears of it. */
+  private void end(Outcome result, Runnable settle) {
     if (over) {
-      return false;
+      return;
     }
     over = true;
     watchdog.stop();
+    settle.run();
     outcome.complete(result);
-    return true;
-  }
-
-  private void writeHead() {
-    response.setStatusCode(200)
-        .setChunked(true)
-        .putHeader("content-type", "text/event-stream")
-        .putHeader("cache-control", "no-cache")
-        .putHeader("x-accel-buffering", "no");
-    GatewayVerticle.routeHeaders(exchange);
   }
 }

@@ -2,6 +2,7 @@ package com.mas.gateway.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 
@@ -11,6 +12,13 @@ import io.vertx.core.buffer.Buffer;
  * acts on are read out. Built by {@link ChatRequestParser}.
  */
 public final class ChatRequest {
+
+  /**
+   * What a continuation asks of a model that has no assistant prefill: the user message that
+   * follows the partial answer.
+   */
+  public static final String CONTINUE_INSTRUCTION =
+      "Continue exactly where you stopped, without repeating anything you already wrote.";
 
   private final ObjectNode json;
   private final String model;
@@ -49,6 +57,23 @@ public final class ChatRequest {
   /** The client's JSON; read-only by convention. */
   public ObjectNode json() {
     return json;
+  }
+
+  /**
+   * This request continued after {@code partial}, the answer so far: the conversation gains an
+   * assistant message with the partial answer, and unless {@code prefill} (the provider
+   * continues a trailing assistant message by itself, as Anthropic does) a user message with
+   * {@link #CONTINUE_INSTRUCTION}. Everything else stays as the client sent it; this request's
+   * tree is not changed.
+   */
+  public ChatRequest continuing(String partial, boolean prefill) {
+    ObjectNode copy = json.deepCopy();
+    ArrayNode messages = copy.get("messages") instanceof ArrayNode list ? list : copy.putArray("messages");
+    messages.addObject().put("role", "assistant").put("content", partial);
+    if (!prefill) {
+      messages.addObject().put("role", "user").put("content", CONTINUE_INSTRUCTION);
+    }
+    return new ChatRequest(copy, model, stream, includeUsage);
   }
 
   /**

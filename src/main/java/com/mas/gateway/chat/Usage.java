@@ -18,6 +18,13 @@ public record Usage(
     return promptTokens + completionTokens;
   }
 
+  /** This usage and {@code other} together, as two attempts at one answer used them. */
+  public Usage plus(Usage other) {
+    return new Usage(promptTokens + other.promptTokens, completionTokens + other.completionTokens,
+        cachedTokens + other.cachedTokens, cacheWriteTokens + other.cacheWriteTokens,
+        reasoningTokens + other.reasoningTokens);
+  }
+
   /** Input tokens billed at the plain input price: neither read from nor written to a cache. */
   public long uncachedPromptTokens() {
     return Math.max(0, promptTokens - cachedTokens - cacheWriteTokens);

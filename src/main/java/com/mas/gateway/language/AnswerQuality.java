@@ -1,6 +1,7 @@
 package com.mas.gateway.language;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import io.vertx.core.buffer.Buffer;
 import java.util.function.IntConsumer;
@@ -40,9 +41,16 @@ public final class AnswerQuality implements ContentSpans.Visitor {
   public ClientSink tap(ClientSink next) {
     return new ClientSink() {
       @Override
-      public void write(Buffer event) {
-        observeEvent(event);
-        next.write(event);
+      public void write(Buffer event, ChunkKind kind) {
+        if (kind == ChunkKind.CONTENT) {
+          observeEvent(event);
+        }
+        next.write(event, kind);
+      }
+
+      @Override
+      public void writeToolCall(Buffer event, int index) {
+        next.writeToolCall(event, index);
       }
 
       @Override

@@ -1,6 +1,7 @@
 package com.mas.gateway.language;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import io.vertx.core.buffer.Buffer;
 
@@ -23,16 +24,22 @@ final class ConvertingSink implements ClientSink {
   }
 
   @Override
-  public void write(Buffer event) {
-    if (event.length() <= SseEvents.MIN_DATA_EVENT) {
-      next.write(event);
+  public void write(Buffer event, ChunkKind kind) {
+    if (kind != ChunkKind.CONTENT || event.length() <= SseEvents.MIN_DATA_EVENT) {
+      next.write(event, kind);
       return;
     }
     byte[] bytes = event.getBytes();
     byte[] converted = SseEvents.isDataEvent(bytes)
         ? rewriter.rewrite(bytes, SseEvents.DATA_START, bytes.length - 2, ContentSpans.DELTA)
         : null;
-    next.write(converted == null ? event : Buffer.buffer(converted));
+    next.write(converted == null ? event : Buffer.buffer(converted), kind);
+  }
+
+  /** Tool-call arguments are the model's data, never converted. */
+  @Override
+  public void writeToolCall(Buffer event, int index) {
+    next.writeToolCall(event, index);
   }
 
   @Override

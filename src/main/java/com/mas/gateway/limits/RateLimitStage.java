@@ -5,6 +5,7 @@ import com.mas.gateway.api.Exchange;
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.api.Stage;
 import com.mas.gateway.chat.TokenEstimator;
+import com.mas.gateway.chat.Usage;
 import com.mas.gateway.limits.Decision.Rejection;
 import com.mas.gateway.limits.LimitRequest.Scope;
 import com.mas.gateway.routing.ModelCatalog;
@@ -19,9 +20,10 @@ import java.util.Map;
  * <ul>
  *   <li>Admitted: the response carries OpenAI's {@code x-ratelimit-*} headers
  *       ({@link RateLimitHeaders}); when the request has ended, however it ended, its lease is
- *       given back and its token reservation settled: the provider's usage when it reported one,
- *       else the input estimate plus one token per streamed event, and nothing when it was
- *       never sent upstream.
+ *       given back and its token reservation settled, summed over the request's attempts: the
+ *       provider's usage when it reported one, else the input estimate plus one token per
+ *       streamed event; nothing for an attempt refused before its answer started, and nothing
+ *       when the request was never sent upstream.
  *   <li>Rejected: 429 {@code rate_limit_exceeded} naming the scope and the limit, with
  *       {@code retry-after} in whole seconds (rounded up). A request that alone needs more
  *       tokens than the limit allows gets the 429 without {@code retry-after}: waiting cannot
@@ -70,15 +72,17 @@ public final class RateLimitStage implements Stage {
     return Future.succeededFuture();
   }
 
-  /** The tokens a request used, as well as they are known when it has ended. */
+  /**
+   * The tokens a request used, as well as they are known when it has ended: summed over its
+   * attempts, what each is charged for ({@link Completion.Attempt#charged}).
+   */
   static long usedTokens(Completion completion, long inputEstimate) {
-    if (!completion.dispatched()) {
-      return 0;
+    long used = 0;
+    for (Completion.Attempt attempt : completion.attempts()) {
+      Usage charged = attempt.charged(inputEstimate);
+      used += charged == null ? 0 : charged.totalTokens();
     }
-    if (completion.usage() != null) {
-      return completion.usage().totalTokens();
-    }
-    return inputEstimate + completion.streamedEvents();
+    return used;
   }
 
   static GatewayException rejected(Rejection rejection, long tokens) {

@@ -147,7 +147,9 @@ public final class HttpProvider implements Provider {
   private Future<UpstreamResponse> accept(HttpClientResponse response, UpstreamCall call) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
-      return Future.succeededFuture(new UpstreamResponse(response, protocol.translator(call), call.cancellation()));
+      boolean prefilled = call.partial() != null && !call.partial().isEmpty() && protocol.prefills();
+      return Future.succeededFuture(
+          new UpstreamResponse(response, protocol.translator(call), call.cancellation(), prefilled));
     }
     return BodyCollector.collect(response, MAX_ERROR_BODY)
         .recover(f -> Future.succeededFuture(Buffer.buffer()))

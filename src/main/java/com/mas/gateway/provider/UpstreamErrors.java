@@ -45,6 +45,22 @@ public final class UpstreamErrors {
     };
   }
 
+  /**
+   * The client-facing error for an OpenAI-style {@code {"error":{...}}} event inside a stream,
+   * which has no status of its own: its {@code type} or {@code code} gives the status it would
+   * have had as a response (a rate limit 429, a request error 400, an overload 503), anything
+   * else is a server error (502).
+   */
+  public static GatewayException fromErrorEvent(String provider, Buffer payload, String secret) {
+    JsonNode error = errorNode(payload);
+    String kind = error.path("type").asText("") + " " + error.path("code").asText("");
+    int status = kind.contains("rate_limit") ? 429
+        : kind.contains("invalid_request") ? 400
+        : kind.contains("overloaded") || kind.contains("unavailable") ? 503
+        : 500;
+    return fromStatus(provider, status, io.vertx.core.MultiMap.caseInsensitiveMultiMap(), payload, secret);
+  }
+
   /** The client-facing error for a connection that failed or timed out before headers. */
   public static GatewayException fromTransport(String provider, Throwable failure) {
     if (failure instanceof GatewayException known) {

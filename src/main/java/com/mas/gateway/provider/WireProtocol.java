@@ -28,6 +28,16 @@ public interface WireProtocol {
    */
   Buffer body(UpstreamCall call);
 
+  /**
+   * True when the model continues a trailing assistant message by itself (Anthropic's prefill):
+   * a continuation ({@link UpstreamCall#partial()}) is sent that way, and its answer picks up
+   * exactly where the partial answer ends. Otherwise a user message asks for the continuation
+   * ({@link UpstreamCall#upstreamRequest}), and the answer may start by repeating some of it.
+   */
+  default boolean prefills() {
+    return false;
+  }
+
   /** A fresh translator for the answer to {@code call}. */
   ResponseTranslator translator(UpstreamCall call);
 

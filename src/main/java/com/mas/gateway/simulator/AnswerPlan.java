@@ -2,6 +2,7 @@ package com.mas.gateway.simulator;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * @param promptTokens the estimated prompt size reported in usage
  * @param stopSequence the stop sequence a forced stop-sequence finish reports
  * @param fault the injected fault, or {@link FaultPlan#NONE}
+ * @param toolCalls how many calls a tool-call answer makes (each to {@code toolName})
+ * @param continuation the partial answer this answer continues ({@link Continuation}), or null
+ * @param overlapTokens how many of the partial answer's last tokens a continuation says again
  */
 record AnswerPlan(
     long seed,
@@ -35,7 +39,13 @@ record AnswerPlan(
     String toolName,
     int promptTokens,
     String stopSequence,
-    FaultPlan fault) {
+    FaultPlan fault,
+    int toolCalls,
+    String continuation,
+    int overlapTokens) {
+
+  /** The argument fragments of one call: {@code {"}, {@code query}, {@code ":"}, the word, {@code "}}. */
+  static final int FRAGMENTS_PER_CALL = 5;
 
   /** Why an answer ends when nothing forces a reason. */
   enum Finish {
@@ -65,25 +75,38 @@ record AnswerPlan(
 
   /**
    * The pieces the answer streams one event each: content tokens (padded to
-   * {@link #tokenBytes}) or, for a tool call, fragments of the arguments JSON. Produced lazily.
+   * {@link #tokenBytes}), for a continuation those after the partial answer
+   * ({@link ContinuedText}), or for tool calls the fragments of each call's arguments JSON in
+   * turn ({@value #FRAGMENTS_PER_CALL} per call). Produced lazily.
    */
   Iterator<String> pieces() {
     if (toolCall()) {
-      return argumentFragments().iterator();
+      return IntStream.range(0, toolCalls).boxed().flatMap(i -> argumentFragments(i).stream()).iterator();
     }
     SimulatedAnswer.TokenSequence sequence = new SimulatedAnswer.TokenSequence(seed, language);
-    return Stream.generate(sequence::next)
+    Iterator<String> whole = Stream.generate(sequence::next)
         .limit(tokens)
         .map(token -> SimulatedAnswer.padded(token, tokenBytes))
         .iterator();
+    return continuation == null ? whole : new ContinuedText(whole, continuation.length(), overlapTokens);
   }
 
   /**
-   * How many pieces {@link #pieces()} yields: the completion tokens of a full answer, which
-   * every format reports in its usage.
+   * How many pieces {@link #pieces()} yields: the completion tokens of the answer, which every
+   * format reports in its usage.
    */
   int pieceCount() {
-    return toolCall() ? argumentFragments().size() : tokens;
+    if (toolCall()) {
+      return toolCalls * FRAGMENTS_PER_CALL;
+    }
+    if (continuation == null) {
+      return tokens;
+    }
+    int count = 0;
+    for (Iterator<String> pieces = pieces(); pieces.hasNext(); pieces.next()) {
+      count++;
+    }
+    return count;
   }
 
   /** The text of a text answer whole, as a non-streamed answer carries it. */
@@ -96,17 +119,17 @@ record AnswerPlan(
   }
 
   /**
-   * The arguments of the simulated call, {@code {"query":"<first word of the answer>"}}, split
-   * the way OpenAI splits them (compare {@code stream_tool_call.sse}).
+   * The arguments of simulated call {@code call}, {@code {"query":"<word call of the answer>"}},
+   * split the way OpenAI splits them (compare {@code stream_tool_call.sse}).
    */
-  List<String> argumentFragments() {
-    String word = SimulatedAnswer.tokens(seed, language, 1).get(0).trim();
+  List<String> argumentFragments(int call) {
+    String word = SimulatedAnswer.tokens(seed, language, call + 1).get(call).trim();
     return List.of("{\"", "query", "\":\"", word, "\"}");
   }
 
-  /** The arguments JSON whole, as a non-streamed answer carries it. */
-  String arguments() {
-    return String.join("", argumentFragments());
+  /** The arguments JSON of call {@code call} whole, as a non-streamed answer carries it. */
+  String arguments(int call) {
+    return String.join("", argumentFragments(call));
   }
 
   /** How long a non-streamed answer takes: the first token delay plus the pace of the rest. */

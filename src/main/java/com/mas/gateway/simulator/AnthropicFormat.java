@@ -53,6 +53,7 @@ final class AnthropicFormat implements WireFormat {
       throw AnthropicErrors.fieldRequired("max_tokens");
     }
     JsonNode messages = messages(root);
+    Continuation continuation = Continuation.of(messages, "assistant", "content");
     JsonNode toolChoice = root.path("tool_choice");
     return new ChatCall(
         model,
@@ -61,11 +62,12 @@ final class AnthropicFormat implements WireFormat {
         null,
         maxTokens,
         promptTokens(root.path("system"), messages),
-        RequestBodies.hash(messages),
+        RequestBodies.hash(Continuation.seeding(messages, continuation)),
         toolNames(root.path("tools")),
         toolChoice(toolChoice.path("type").asText("")),
         "tool".equals(toolChoice.path("type").asText()) ? toolChoice.path("name").textValue() : null,
-        RequestBodies.strings(root.path("stop_sequences")));
+        RequestBodies.strings(root.path("stop_sequences")),
+        continuation == null ? null : continuation.prefix());
   }
 
   @Override

@@ -41,12 +41,10 @@ final class AnthropicWire extends AnswerWire {
 
   private static final String TEXT_DELTA = "event: content_block_delta\ndata: {\"type\":"
       + "\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":";
-  private static final String JSON_DELTA = "event: content_block_delta\ndata: {\"type\":"
-      + "\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
-      + "\"partial_json\":";
 
   private final String id = "msg_" + JsonText.randomId(24);
   private final String model;
+  private int piecesWritten;
 
   AnthropicWire(ChatCall call, AnswerPlan plan) {
     super(plan);
@@ -59,20 +57,41 @@ final class AnthropicWire extends AnswerWire {
     JsonObject start = message(new JsonArray(), null, null, 1);
     events.add(event("message_start", new JsonObject().put("type", "message_start")
         .put("message", start).encode()));
-    JsonObject block = plan.toolCall() ? toolUse(new JsonObject()) : text("");
-    events.add(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-        + "\"content_block\":" + block.encode() + "}"));
+    events.add(blockStart(0));
     events.add(PING);
     if (plan.toolCall()) {
       // Anthropic's first input_json_delta is empty (compare stream_tool_use.sse).
-      events.add(piece("", false));
+      events.add(jsonDelta(0, ""));
     }
     return events;
   }
 
   @Override
   String piece(String piece, boolean last) {
-    return (plan.toolCall() ? JSON_DELTA : TEXT_DELTA) + quoted(piece) + "}}\n\n";
+    if (!plan.toolCall()) {
+      return TEXT_DELTA + quoted(piece) + "}}\n\n";
+    }
+    int fragment = piecesWritten++;
+    int call = fragment / AnswerPlan.FRAGMENTS_PER_CALL;
+    boolean starts = call > 0 && fragment % AnswerPlan.FRAGMENTS_PER_CALL == 0;
+    String next = starts ? blockStop(call - 1) + blockStart(call) + jsonDelta(call, "") : "";
+    return next + jsonDelta(call, piece);
+  }
+
+  /** The start of content block {@code index}: the text block, or tool call {@code index}. */
+  private String blockStart(int index) {
+    JsonObject block = plan.toolCall() ? toolUse(new JsonObject()) : text("");
+    return event("content_block_start", "{\"type\":\"content_block_start\",\"index\":" + index
+        + ",\"content_block\":" + block.encode() + "}");
+  }
+
+  private static String blockStop(int index) {
+    return event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}");
+  }
+
+  private static String jsonDelta(int index, String fragment) {
+    return event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
+        + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + quoted(fragment) + "}}");
   }
 
   @Override
@@ -82,7 +101,7 @@ final class AnthropicWire extends AnswerWire {
         + ",\"stop_sequence\":" + stopSequenceJson(stopReason) + "},\"usage\":{\"output_tokens\":"
         + plan.pieceCount() + "}}";
     return List.of(
-        event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"),
+        blockStop(plan.toolCall() ? plan.toolCalls() - 1 : 0),
         event("message_delta", delta),
         event("message_stop", "{\"type\":\"message_stop\"}"));
   }
@@ -99,12 +118,16 @@ final class AnthropicWire extends AnswerWire {
 
   @Override
   String body() {
-    JsonObject block = plan.toolCall()
-        ? toolUse(new JsonObject(plan.arguments()))
-        : text(plan.text());
+    JsonArray blocks = new JsonArray();
+    if (plan.toolCall()) {
+      for (int i = 0; i < plan.toolCalls(); i++) {
+        blocks.add(toolUse(new JsonObject(plan.arguments(i))));
+      }
+    } else {
+      blocks.add(text(plan.text()));
+    }
     String stopReason = stopReason();
-    return message(new JsonArray().add(block), stopReason, stopSequence(stopReason),
-        plan.pieceCount()).encode();
+    return message(blocks, stopReason, stopSequence(stopReason), plan.pieceCount()).encode();
   }
 
   @Override

@@ -13,11 +13,14 @@ import java.util.List;
  * @param seed the body's seed, or null
  * @param maxTokens the body's cap on the answer length, or null
  * @param promptTokens the estimated prompt size: message text characters / 4, rounded up, ≥ 1
- * @param messagesHash a stable 64-bit hash of the compact messages JSON
+ * @param messagesHash a stable 64-bit hash of the compact messages JSON (without a
+ *     continuation's own turns)
  * @param toolNames the function names the request offers, in order
  * @param toolChoice "auto", "none" or "required" when the request says so, or null
  * @param namedTool the function the request forces, or null
  * @param stopSequences the request's stop sequences, in order; empty when none
+ * @param continuation the partial answer a continuation request continues ({@link Continuation}),
+ *     or null for an ordinary request
  */
 record ChatCall(
     String model,
@@ -30,7 +33,8 @@ record ChatCall(
     List<String> toolNames,
     String toolChoice,
     String namedTool,
-    List<String> stopSequences) {
+    List<String> stopSequences,
+    String continuation) {
 
   ChatCall {
     toolNames = List.copyOf(toolNames);

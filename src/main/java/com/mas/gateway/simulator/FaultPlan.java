@@ -20,7 +20,7 @@ record FaultPlan(Kind kind, int status, int retryAfterSeconds, int afterEvents) 
   static final FaultPlan NONE = new FaultPlan(Kind.NONE, 0, -1, 0);
 
   private static final Pattern MODEL =
-      Pattern.compile("sim-(status|cut|stall|malformed|error)-(\\d{1,9})");
+      Pattern.compile("sim-(status|cut|stall|malformed|error|cut-call)-(\\d{1,9})");
 
   /** True for the faults that strike after some answer events rather than instead of them. */
   boolean positional() {
@@ -98,10 +98,17 @@ record FaultPlan(Kind kind, int status, int retryAfterSeconds, int afterEvents) 
     if (key.endsWith("-after")) {
       return positionalFault(key.substring(0, key.length() - "-after".length()), number(item, 0));
     }
+    if (key.equals("cut-in-call")) {
+      return positionalFault(key, number(item, 0));
+    }
     throw new IllegalArgumentException("x-sim-fault has an unknown part: " + item);
   }
 
   private static FaultPlan positionalFault(String name, int after) {
+    if (name.equals("cut-call") || name.equals("cut-in-call")) {
+      return new FaultPlan(Kind.CUT, 0, -1,
+          after * AnswerPlan.FRAGMENTS_PER_CALL + SimulatorControls.CALL_CUT_FRAGMENTS);
+    }
     Kind kind = switch (name) {
       case "cut" -> Kind.CUT;
       case "stall" -> Kind.STALL;

@@ -60,6 +60,7 @@ final class GeminiFormat implements WireFormat {
     JsonNode root = RequestBodies.object(body, () -> GeminiErrors.invalidArgument(
         "Invalid JSON payload received. The request body is not a JSON object."));
     JsonNode contents = contents(root);
+    Continuation continuation = Continuation.of(contents, "model", "parts");
     JsonNode generation = field(root, "generationConfig", "generation_config");
     JsonNode seed = generation.path("seed");
     JsonNode calling = field(field(root, "toolConfig", "tool_config"),
@@ -72,11 +73,12 @@ final class GeminiFormat implements WireFormat {
         seed.canConvertToLong() ? seed.asLong() : null,
         maxOutputTokens(generation),
         promptTokens(field(root, "systemInstruction", "system_instruction"), contents),
-        RequestBodies.hash(contents),
+        RequestBodies.hash(Continuation.seeding(contents, continuation)),
         toolNames(root.path("tools")),
         choice,
         "required".equals(choice) ? firstAllowed(calling) : null,
-        RequestBodies.strings(field(generation, "stopSequences", "stop_sequences")));
+        RequestBodies.strings(field(generation, "stopSequences", "stop_sequences")),
+        continuation == null ? null : continuation.prefix());
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>A function call arrives whole: one chunk with a {@code functionCall} part
- *       {@code {name, args}}, finish reason {@code STOP}.</li>
+ *       {@code {name, args}} per call, the last with finish reason {@code STOP}.</li>
  *   <li>A forced {@code SAFETY} finish adds a blocked {@code safetyRatings} entry; a forced
  *       {@code MALFORMED_FUNCTION_CALL} is one chunk whose candidate has no content, as Gemini
  *       sends it.</li>
@@ -66,12 +66,15 @@ final class GeminiWire extends AnswerWire {
     if (noContent) {
       return Collections.emptyIterator();
     }
-    return plan.toolCall() ? List.of(plan.arguments()).iterator() : plan.pieces();
+    if (!plan.toolCall()) {
+      return plan.pieces();
+    }
+    return java.util.stream.IntStream.range(0, plan.toolCalls()).mapToObj(plan::arguments).iterator();
   }
 
   @Override
   int pieceCount() {
-    return noContent ? 0 : plan.toolCall() ? 1 : plan.pieceCount();
+    return noContent ? 0 : plan.toolCall() ? plan.toolCalls() : plan.pieceCount();
   }
 
   @Override
@@ -113,12 +116,16 @@ final class GeminiWire extends AnswerWire {
   String body() {
     JsonObject candidate = new JsonObject();
     if (!noContent) {
-      JsonObject part = plan.toolCall()
-          ? new JsonObject().put("functionCall", new JsonObject().put("name", plan.toolName())
-              .put("args", new JsonObject(plan.arguments())))
-          : new JsonObject().put("text", plan.text());
-      candidate.put("content", new JsonObject().put("parts", new JsonArray().add(part))
-          .put("role", "model"));
+      JsonArray parts = new JsonArray();
+      if (plan.toolCall()) {
+        for (int i = 0; i < plan.toolCalls(); i++) {
+          parts.add(new JsonObject().put("functionCall", new JsonObject().put("name", plan.toolName())
+              .put("args", new JsonObject(plan.arguments(i)))));
+        }
+      } else {
+        parts.add(new JsonObject().put("text", plan.text()));
+      }
+      candidate.put("content", new JsonObject().put("parts", parts).put("role", "model"));
     }
     candidate.put("finishReason", finishReason);
     if (finishReason.equals(SAFETY)) {

@@ -42,6 +42,7 @@ final class OpenAiFormat implements WireFormat {
       throw WireError.invalidRequest("you must provide a model parameter", null, null);
     }
     JsonNode messages = messages(root);
+    Continuation continuation = Continuation.of(messages, "assistant", "content");
     JsonNode toolChoice = root.path("tool_choice");
     return new ChatCall(
         model.asText(),
@@ -50,11 +51,12 @@ final class OpenAiFormat implements WireFormat {
         root.path("seed").canConvertToLong() ? root.path("seed").asLong() : null,
         maxTokens(root),
         promptTokens(messages),
-        RequestBodies.hash(messages),
+        RequestBodies.hash(Continuation.seeding(messages, continuation)),
         toolNames(root.path("tools")),
         toolChoice.isTextual() ? toolChoice.asText() : null,
         toolChoice.path("function").path("name").textValue(),
-        RequestBodies.strings(root.path("stop")));
+        RequestBodies.strings(root.path("stop")),
+        continuation == null ? null : continuation.prefix());
   }
 
   @Override

@@ -44,6 +44,7 @@ final class OpenAiWire extends AnswerWire {
   private final String model;
   private final String chunkPrefix;
   private final boolean includeUsage;
+  private int piecesWritten;
 
   OpenAiWire(ChatCall call, AnswerPlan plan) {
     super(plan);
@@ -63,7 +64,13 @@ final class OpenAiWire extends AnswerWire {
 
   @Override
   String piece(String piece, boolean last) {
-    return plan.toolCall() ? argumentsChunk(piece) : contentChunk(piece);
+    if (!plan.toolCall()) {
+      return contentChunk(piece);
+    }
+    int fragment = piecesWritten++;
+    int call = fragment / AnswerPlan.FRAGMENTS_PER_CALL;
+    boolean starts = call > 0 && fragment % AnswerPlan.FRAGMENTS_PER_CALL == 0;
+    return (starts ? toolCallStartChunk(call) : "") + argumentsChunk(call, piece);
   }
 
   @Override
@@ -91,8 +98,7 @@ final class OpenAiWire extends AnswerWire {
   String body() {
     String finishReason = plan.finishReason("stop", "length", "tool_calls");
     if (plan.toolCall()) {
-      return toolCallCompletion(newCallId(), plan.toolName(), plan.arguments(), finishReason,
-          plan.promptTokens(), plan.pieceCount()).encode();
+      return toolCallCompletion(finishReason, plan.promptTokens(), plan.pieceCount()).encode();
     }
     return completion(plan.text(), finishReason, plan.promptTokens(), plan.pieceCount()).encode();
   }
@@ -118,10 +124,16 @@ final class OpenAiWire extends AnswerWire {
     return choiceChunk("{\"content\":" + JsonText.quoted(token) + "}", "null");
   }
 
-  private String argumentsChunk(String fragment) {
-    return choiceChunk(
-        "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + JsonText.quoted(fragment) + "}}]}",
-        "null");
+  /** The chunk that starts call {@code call} after the first: its id and function, no arguments yet. */
+  private String toolCallStartChunk(int call) {
+    return choiceChunk("{\"tool_calls\":[{\"index\":" + call + ",\"id\":" + JsonText.quoted(newCallId())
+        + ",\"type\":\"function\",\"function\":{\"name\":" + JsonText.quoted(plan.toolName())
+        + ",\"arguments\":\"\"}}]}", "null");
+  }
+
+  private String argumentsChunk(int call, String fragment) {
+    return choiceChunk("{\"tool_calls\":[{\"index\":" + call + ",\"function\":{\"arguments\":"
+        + JsonText.quoted(fragment) + "}}]}", "null");
   }
 
   /** The extra chunk with an empty delta that carries the finish reason. */
@@ -140,13 +152,15 @@ final class OpenAiWire extends AnswerWire {
     return completionBody(message, finishReason, promptTokens, completion);
   }
 
-  /** A whole {@code chat.completion} body whose answer is one function call. */
-  private JsonObject toolCallCompletion(String callId, String function, String arguments,
-      String finishReason, int promptTokens, int completion) {
-    JsonObject call = new JsonObject().put("id", callId).put("type", "function")
-        .put("function", new JsonObject().put("name", function).put("arguments", arguments));
+  /** A whole {@code chat.completion} body whose answer is the plan's function calls. */
+  private JsonObject toolCallCompletion(String finishReason, int promptTokens, int completion) {
+    JsonArray calls = new JsonArray();
+    for (int i = 0; i < plan.toolCalls(); i++) {
+      calls.add(new JsonObject().put("id", newCallId()).put("type", "function").put("function",
+          new JsonObject().put("name", plan.toolName()).put("arguments", plan.arguments(i))));
+    }
     JsonObject message = new JsonObject().put("role", "assistant").put("content", null)
-        .put("tool_calls", new JsonArray().add(call)).put("refusal", null);
+        .put("tool_calls", calls).put("refusal", null);
     return completionBody(message, finishReason, promptTokens, completion);
   }
 

@@ -50,6 +50,18 @@ final class RequestBodies {
     return chars;
   }
 
+  /** The text of a message content, in the same shapes as {@link #textChars}, joined. */
+  static String text(JsonNode content) {
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : content) {
+      text.append(part.path("text").asText(""));
+    }
+    return text.toString();
+  }
+
   /** The prompt size every format reports: characters / 4, rounded up, at least 1. */
   static int promptTokens(long chars) {
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (chars + 3) / 4));

@@ -41,6 +41,18 @@ import java.util.Locale;
  *     offered</td><td>answers with one call to that function (the first tool when none is
  *     named) instead of text, arguments {@code {"query":"<seeded word>"}}; a tool choice of
  *     none, or no tools, always answers with text</td></tr>
+ * <tr><td>{@code x-sim-tool-calls: <n>}</td><td>a tool-call answer makes n calls (1 to
+ *     {@value #MAX_TOOL_CALLS}, default 1) to that function, call i with the answer's i-th word
+ *     as its query: OpenAI streams them one after the other (indexes 0, 1, ...), Anthropic as
+ *     consecutive {@code tool_use} blocks, Gemini as one chunk per call</td></tr>
+ * <tr><td>the conversation ends with an assistant turn (OpenAI, Anthropic; Gemini's
+ *     {@code model}), or with one followed by a user turn starting "Continue exactly where you
+ *     stopped"</td><td>a continuation ({@link Continuation}): the answer the conversation
+ *     before those turns gets (the same seed), from where the assistant turn's text ends, so
+ *     the two together are the uninterrupted answer. Usage counts the continuation's tokens
+ *     only; the prompt counts every turn</td></tr>
+ * <tr><td>{@code x-sim-continue-overlap: <n>}</td><td>a continuation starts by saying again the
+ *     partial answer's last n tokens (default 0), as models asked to continue often do</td></tr>
  * <tr><td>{@code x-sim-finish: <reason>}, or model {@code sim-finish-<reason>}</td><td>ends the
  *     answer with that finish reason, spelled as the request's format spells it (any case):
  *     OpenAI {@code stop|length|tool_calls|content_filter}; Anthropic
@@ -73,7 +85,11 @@ import java.util.Locale;
  * <tr><td>{@code reset}</td><td>{@code sim-reset}</td><td>closes the connection before any
  *     response header</td></tr>
  * <tr><td>{@code cut-after=<n>}</td><td>{@code sim-cut-<n>}</td><td>n answer events after the
- *     opening events, then the connection closes: the answer never ends</td></tr>
+ *     opening events, then the connection closes: the answer never ends. In a tool-call
+ *     answer each event is an argument fragment, so a small n cuts inside the arguments</td></tr>
+ * <tr><td>{@code cut-in-call=<i>}</td><td>{@code sim-cut-call-<i>}</td><td>a cut inside tool
+ *     call i's arguments (from 0; after its first {@value #CALL_CUT_FRAGMENTS} fragments), the
+ *     calls before it whole</td></tr>
  * <tr><td>{@code stall-after=<n>}</td><td>{@code sim-stall-<n>}</td><td>n answer events, then
  *     silence with the connection held open until the client leaves</td></tr>
  * <tr><td>{@code malformed-after=<n>}</td><td>{@code sim-malformed-<n>}</td><td>after n
@@ -103,6 +119,11 @@ public final class SimulatorControls {
   public static final String TOOL_CALL = "x-sim-tool-call";
   public static final String FAULT = "x-sim-fault";
   public static final String FINISH = "x-sim-finish";
+  public static final String TOOL_CALLS = "x-sim-tool-calls";
+  public static final String CONTINUE_OVERLAP = "x-sim-continue-overlap";
+
+  /** The most calls one tool-call answer may make. */
+  public static final int MAX_TOOL_CALLS = 16;
 
   /** The longest answer a request may ask for. */
   public static final int MAX_TOKENS = 10_000_000;
@@ -111,6 +132,9 @@ public final class SimulatorControls {
   static final String DEFAULT_STOP_SEQUENCE = "END";
 
   private static final String FINISH_MODEL_PREFIX = "sim-finish-";
+
+  /** Where {@code cut-in-call} cuts a call: after this many of its argument fragments. */
+  static final int CALL_CUT_FRAGMENTS = 2;
 
   private SimulatorControls() {}
 
@@ -141,7 +165,10 @@ public final class SimulatorControls {
           tool,
           call.promptTokens(),
           call.stopSequences().isEmpty() ? DEFAULT_STOP_SEQUENCE : call.stopSequences().get(0),
-          fault(call, headers));
+          fault(call, headers),
+          intValue(headers, TOOL_CALLS, 1, 1, MAX_TOOL_CALLS),
+          call.continuation(),
+          intValue(headers, CONTINUE_OVERLAP, 0, 0, MAX_TOKENS));
     } catch (IllegalArgumentException e) {
       throw WireError.invalidRequest(e.getMessage(), null, "invalid_simulator_header");
     }

@@ -8,6 +8,7 @@ import com.mas.gateway.config.ModelPricing;
 import com.mas.gateway.config.Prices;
 import com.mas.gateway.config.PricingConfig;
 import com.mas.gateway.config.RedisConfig;
+import com.mas.gateway.config.RoutingConfig;
 import com.mas.gateway.config.TenantConfig;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorOptions;
@@ -52,11 +53,16 @@ final class PricedGateway implements AutoCloseable {
   private final Context context;
 
   PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis) {
+    this(tenants, pricing, redis, RoutingConfig.NONE);
+  }
+
+  /** As above, with {@code routing} (see {@code TestPlans}). */
+  PricedGateway(List<TenantConfig> tenants, PricingConfig pricing, RedisConfig redis, RoutingConfig routing) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
     GatewayConfig base = TestConfigs.simulated(simulator, TestConfigs.timeouts(5_000, 5_000));
     GatewayConfig config = new GatewayConfig(base.server(), base.providers(), base.models(), tenants, false,
         redis, pricing);
-    gateway = Await.result(Gateway.start(gatewayVertx, config, registry, 2));
+    gateway = Await.result(Gateway.start(gatewayVertx, config.withRouting(routing), registry, 2));
     context = gatewayVertx.getOrCreateContext();
     client = gatewayVertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
         .setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(100));
@@ -64,11 +70,17 @@ final class PricedGateway implements AutoCloseable {
 
   /** Prices for the simulator's models, all {@link #SIMPLE}, in UTC. */
   static PricingConfig pricing(String... models) {
-    ModelPricing simple = new ModelPricing(SIMPLE, List.of(), ZoneId.of("UTC"));
-    Map<String, ModelPricing> byModel = new java.util.HashMap<>();
+    Map<String, Prices> byModel = new java.util.HashMap<>();
     for (String model : models) {
-      byModel.put(model, simple);
+      byModel.put(model, SIMPLE);
     }
+    return pricing(byModel);
+  }
+
+  /** Prices for the simulator's models, each its own, in UTC. */
+  static PricingConfig pricing(Map<String, Prices> prices) {
+    Map<String, ModelPricing> byModel = new java.util.HashMap<>();
+    prices.forEach((model, price) -> byModel.put(model, new ModelPricing(price, List.of(), ZoneId.of("UTC"))));
     return new PricingConfig(byModel, ZoneId.of("UTC"));
   }
 

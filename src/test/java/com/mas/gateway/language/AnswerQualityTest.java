@@ -3,6 +3,7 @@ package com.mas.gateway.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mas.gateway.provider.ChunkEncoder;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,11 +24,11 @@ class AnswerQualityTest {
     RecordingSink client = new RecordingSink();
     ClientSink sink = upstream.tap(languages.fidelity("zh-Hant").wrap(delivered.tap(client)));
 
-    sink.write(encoder.role());
-    sink.write(encoder.content("这款面霜"));
-    sink.write(encoder.content("适合干性皮肤，價格"));
-    sink.write(encoder.finish("stop"));
-    sink.write(ChunkEncoder.done());
+    sink.write(encoder.role(), ChunkKind.OPENING);
+    sink.write(encoder.content("这款面霜"), ChunkKind.CONTENT);
+    sink.write(encoder.content("适合干性皮肤，價格"), ChunkKind.CONTENT);
+    sink.write(encoder.finish("stop"), ChunkKind.FINISH);
+    sink.write(ChunkEncoder.done(), ChunkKind.DONE);
     sink.finish();
 
     // Simplified-only: 这 适 肤 (干 is a Traditional character too); Traditional-only: 價
@@ -44,7 +45,7 @@ class AnswerQualityTest {
     AnswerQuality english = languages.quality("zh-Hans", "upstream", registry);
     AnswerQuality chinese = languages.quality("zh-Hant-TW", "upstream", registry);
 
-    english.tap(new RecordingSink()).write(encoder.content("This cream suits dry skin very well."));
+    english.tap(new RecordingSink()).write(encoder.content("This cream suits dry skin very well."), ChunkKind.CONTENT);
     english.record();
     chinese.observeCompletion(Buffer.buffer("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
         + "\"content\":\"这款面霜很适合干性皮肤。\"}}]}"));
@@ -59,7 +60,7 @@ class AnswerQualityTest {
     AnswerQuality quality = languages.quality("en", "upstream", registry);
     ClientSink sink = quality.tap(new RecordingSink());
 
-    sink.write(encoder.content("Sure, here it is."));
+    sink.write(encoder.content("Sure, here it is."), ChunkKind.CONTENT);
     sink.finish();
     quality.record();
 

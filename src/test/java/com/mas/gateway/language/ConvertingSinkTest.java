@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.chat.Usage;
 import com.mas.gateway.provider.ChunkEncoder;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ class ConvertingSinkTest {
     RecordingSink recorded = new RecordingSink();
     ClientSink sink = toTraditional.wrap(recorded);
 
-    sink.write(encoder.content("这个面霜多少钱？"));
-    sink.write(encoder.reasoning("用户问价格"));
+    sink.write(encoder.content("这个面霜多少钱？"), ChunkKind.CONTENT);
+    sink.write(encoder.reasoning("用户问价格"), ChunkKind.CONTENT);
 
     assertThat(recorded.events.get(0).toString())
         .isEqualTo(encoder.content("這個面霜多少錢？").toString());
@@ -49,7 +50,7 @@ class ConvertingSinkTest {
         Buffer.buffer(": keep-alive 这个\n\n"),
         ChunkEncoder.done());
 
-    events.forEach(sink::write);
+    events.forEach(event -> sink.write(event, ChunkKind.CONTENT));
 
     assertThat(recorded.events).hasSize(events.size());
     for (int i = 0; i < events.size(); i++) {
@@ -75,7 +76,7 @@ class ConvertingSinkTest {
     RecordingSink recorded = new RecordingSink();
     ClientSink sink = toTraditional.wrap(recorded);
 
-    sink.write(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\u8fd9\\u4E2A \\\"ok\\\"\\n\"}}]}"));
+    sink.write(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\u8fd9\\u4E2A \\\"ok\\\"\\n\"}}]}"), ChunkKind.CONTENT);
 
     // 这 (8fd9) is 這 (9019), 个 (4E2A) is 個 (500B)
     assertThat(recorded.events.get(0).toString())
@@ -89,7 +90,7 @@ class ConvertingSinkTest {
     String before = "{\"id\":\"这\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"价\"},\"logprobs\":{\"content\":[{\"token\":\"价\"}]}},"
         + "{\"index\":1,\"delta\":{\"role\":\"assistant\",\"content\":\"钱\"}}],\"note\":{\"content\":\"这\"}}";
 
-    sink.write(event(before));
+    sink.write(event(before), ChunkKind.CONTENT);
 
     assertThat(recorded.events.get(0).toString()).isEqualTo(event(before
         .replace("\"content\":\"价\"}", "\"content\":\"價\"}").replace("\"content\":\"钱\"", "\"content\":\"錢\"")).toString());
@@ -102,8 +103,8 @@ class ConvertingSinkTest {
     for (int cut = 0; cut <= text.length(); cut++) {
       RecordingSink recorded = new RecordingSink();
       ClientSink sink = toTraditional.wrap(recorded);
-      sink.write(event(chunk(escaped(text.substring(0, cut)))));
-      sink.write(event(chunk(escaped(text.substring(cut)))));
+      sink.write(event(chunk(escaped(text.substring(0, cut)))), ChunkKind.CONTENT);
+      sink.write(event(chunk(escaped(text.substring(cut)))), ChunkKind.CONTENT);
 
       List<String> deltas = contents(recorded.events);
       assertThat(deltas).as("cut at %d", cut).allSatisfy(ScriptConversionTest::assertWellFormed);
@@ -116,12 +117,12 @@ class ConvertingSinkTest {
     RecordingSink recorded = new RecordingSink();
     ClientSink sink = toTraditional.wrap(recorded);
 
-    sink.write(encoder.content("头发"));
-    sink.write(encoder.content("这"));
-    sink.write(encoder.content("里"));
-    sink.write(encoder.content("这"));
-    sink.write(encoder.content(" "));
-    sink.write(encoder.content("里"));
+    sink.write(encoder.content("头发"), ChunkKind.CONTENT);
+    sink.write(encoder.content("这"), ChunkKind.CONTENT);
+    sink.write(encoder.content("里"), ChunkKind.CONTENT);
+    sink.write(encoder.content("这"), ChunkKind.CONTENT);
+    sink.write(encoder.content(" "), ChunkKind.CONTENT);
+    sink.write(encoder.content("里"), ChunkKind.CONTENT);
 
     assertThat(contents(recorded.events)).containsExactly("頭髮", "這", "裡", "這", " ", "里");
   }
@@ -132,9 +133,9 @@ class ConvertingSinkTest {
     ClientSink sink = toTraditional.wrap(recorded);
     String pair = "𫭼"; // Simplified; 𡑍 in Traditional
 
-    sink.write(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + escaped("这" + pair.charAt(0)) + "\"}}]}"));
-    sink.write(event("{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"个\"}}]}"));
-    sink.write(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + escaped(pair.charAt(1) + "个") + "\"}}]}"));
+    sink.write(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + escaped("这" + pair.charAt(0)) + "\"}}]}"), ChunkKind.CONTENT);
+    sink.write(event("{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"个\"}}]}"), ChunkKind.CONTENT);
+    sink.write(event("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + escaped(pair.charAt(1) + "个") + "\"}}]}"), ChunkKind.CONTENT);
 
     assertThat(contents(recorded.events)).containsExactly("這", "個", "𡑍個");
   }

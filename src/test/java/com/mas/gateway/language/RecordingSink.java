@@ -1,6 +1,7 @@
 package com.mas.gateway.language;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
@@ -14,7 +15,12 @@ final class RecordingSink implements ClientSink {
   GatewayException failure;
 
   @Override
-  public void write(Buffer event) {
+  public void write(Buffer event, ChunkKind kind) {
+    events.add(event);
+  }
+
+  @Override
+  public void writeToolCall(Buffer event, int index) {
     events.add(event);
   }
 

@@ -1,5 +1,6 @@
 package com.mas.gateway.language;
 
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.testkit.BlackholeSink;
 import io.vertx.core.buffer.Buffer;
@@ -55,6 +56,6 @@ public class ScriptConversionBenchmark {
 
   @Benchmark
   public void contentEvent() {
-    sink.write(event);
+    sink.write(event, ChunkKind.CONTENT);
   }
 }

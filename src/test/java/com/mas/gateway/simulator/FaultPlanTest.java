@@ -26,6 +26,13 @@ class FaultPlanTest {
   }
 
   @Test
+  void a_cut_in_a_call_falls_inside_that_calls_arguments() {
+    assertThat(FaultPlan.parse("cut-in-call=0")).isEqualTo(new FaultPlan(Kind.CUT, 0, -1, 2));
+    assertThat(FaultPlan.parse("cut-in-call=1")).isEqualTo(new FaultPlan(Kind.CUT, 0, -1, 7));
+    assertThat(FaultPlan.forModel("sim-cut-call-1")).isEqualTo(new FaultPlan(Kind.CUT, 0, -1, 7));
+  }
+
+  @Test
   void rejects_what_it_cannot_read() {
     assertThatThrownBy(() -> FaultPlan.parse("status=200")).hasMessageContaining("400..599");
     assertThatThrownBy(() -> FaultPlan.parse("cut-after=x")).hasMessageContaining("cut-after=x");

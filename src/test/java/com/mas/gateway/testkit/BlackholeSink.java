@@ -1,6 +1,7 @@
 package com.mas.gateway.testkit;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import io.vertx.core.buffer.Buffer;
 import org.openjdk.jmh.infra.Blackhole;
@@ -15,8 +16,15 @@ public final class BlackholeSink implements ClientSink {
   }
 
   @Override
-  public void write(Buffer event) {
+  public void write(Buffer event, ChunkKind kind) {
     blackhole.consume(event);
+    blackhole.consume(kind);
+  }
+
+  @Override
+  public void writeToolCall(Buffer event, int index) {
+    blackhole.consume(event);
+    blackhole.consume(index);
   }
 
   @Override

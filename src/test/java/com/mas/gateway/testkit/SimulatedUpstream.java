@@ -1,6 +1,7 @@
 package com.mas.gateway.testkit;
 
 import com.mas.gateway.Gateway;
+import com.mas.gateway.config.RoutingConfig;
 import com.mas.gateway.config.TimeoutConfig;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorOptions;
@@ -21,8 +22,13 @@ public final class SimulatedUpstream implements AutoCloseable {
   public final GatewayClient client;
 
   public SimulatedUpstream(TimeoutConfig timeouts) {
+    this(timeouts, RoutingConfig.NONE);
+  }
+
+  /** A gateway with {@code routing} (see {@link TestPlans} for routes made for failover tests). */
+  public SimulatedUpstream(TimeoutConfig timeouts, RoutingConfig routing) {
     simulator = Await.result(Simulator.start(upstreamVertx, SimulatorOptions.defaults()));
-    gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.simulated(simulator, timeouts),
+    gateway = Await.result(Gateway.start(gatewayVertx, TestConfigs.simulated(simulator, timeouts).withRouting(routing),
         new SimpleMeterRegistry(), 2));
     client = new GatewayClient(gatewayVertx, gateway.port());
   }

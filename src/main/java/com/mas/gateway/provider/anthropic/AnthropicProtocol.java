@@ -65,10 +65,16 @@ public final class AnthropicProtocol implements WireProtocol {
   public Buffer body(UpstreamCall call) {
     try {
       return Buffer.buffer(mapper.writeValueAsBytes(
-          requests.map(call.request().json(), call.model(), config.capabilitiesOf(call.model()))));
+          requests.map(call.upstreamRequest(prefills()).json(), call.model(), config.capabilitiesOf(call.model()))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a built tree always serialises", e);
     }
+  }
+
+  /** A continuation is an assistant prefill: Anthropic continues a trailing assistant turn itself. */
+  @Override
+  public boolean prefills() {
+    return true;
   }
 
   @Override

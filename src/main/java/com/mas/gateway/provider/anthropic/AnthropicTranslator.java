@@ -6,6 +6,7 @@ import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
 import com.mas.gateway.provider.ChunkEncoder;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.ResponseTranslator;
 import com.mas.gateway.provider.SseEvent;
@@ -132,10 +133,10 @@ final class AnthropicTranslator implements ResponseTranslator {
       JsonNode input = block.path("input");
       String arguments = input.isObject() && !input.isEmpty() ? input.toString() : "";
       argumentsSent[index] = !arguments.isEmpty();
-      write(sink, encoder().toolCallStart(toolIndexes[index], block.path("id").asText(),
+      writeToolCall(sink, toolIndexes[index], encoder().toolCallStart(toolIndexes[index], block.path("id").asText(),
           block.path("name").asText(), arguments));
     } else if (kind == TEXT && !block.path("text").asText().isEmpty()) {
-      write(sink, encoder().content(block.path("text").asText()));
+      write(sink, encoder().content(block.path("text").asText()), ChunkKind.CONTENT);
     }
   }
 
@@ -172,22 +173,22 @@ final class AnthropicTranslator implements ResponseTranslator {
     }
     if (kind == TOOL) {
       argumentsSent[index] = true;
-      write(sink, encoder().toolCallArguments(toolIndexes[index], fragment));
+      writeToolCall(sink, toolIndexes[index], encoder().toolCallArguments(toolIndexes[index], fragment));
     } else if (kind == JSON_OUTPUT) {
-      write(sink, encoder().content(fragment));
+      write(sink, encoder().content(fragment), ChunkKind.CONTENT);
     }
   }
 
   private void writeIfAny(ClientSink sink, String text, boolean reasoning) {
     if (!text.isEmpty()) {
-      write(sink, reasoning ? encoder().reasoning(text) : encoder().content(text));
+      write(sink, reasoning ? encoder().reasoning(text) : encoder().content(text), ChunkKind.CONTENT);
     }
   }
 
   private void blockStop(int index, ClientSink sink) {
     if (index >= 0 && index < kinds.length && kinds[index] == TOOL && !argumentsSent[index]) {
       argumentsSent[index] = true;
-      write(sink, encoder().toolCallArguments(toolIndexes[index], "{}"));
+      writeToolCall(sink, toolIndexes[index], encoder().toolCallArguments(toolIndexes[index], "{}"));
     }
   }
 
@@ -200,23 +201,32 @@ final class AnthropicTranslator implements ResponseTranslator {
   }
 
   private void stop(ClientSink sink) {
-    write(sink, encoder().finish(StopReasons.finishReason(stopReason, shape.jsonOutput())));
+    write(sink, encoder().finish(StopReasons.finishReason(stopReason, shape.jsonOutput())), ChunkKind.FINISH);
     Usage total = usage.usage();
     if (includeUsage && total != null) {
-      sink.write(encoder.usage(total, costQuote.microDollars(total)));
+      sink.write(encoder.usage(total, costQuote.microDollars(total)), ChunkKind.USAGE);
     }
-    sink.write(ChunkEncoder.done());
+    sink.write(ChunkEncoder.done(), ChunkKind.DONE);
     finished = true;
     sink.finish();
   }
 
   /** Writes {@code chunk}, preceded by the assistant-role chunk if it is the first. */
-  private void write(ClientSink sink, Buffer chunk) {
+  private void write(ClientSink sink, Buffer chunk, ChunkKind kind) {
+    open(sink);
+    sink.write(chunk, kind);
+  }
+
+  private void writeToolCall(ClientSink sink, int toolIndex, Buffer chunk) {
+    open(sink);
+    sink.writeToolCall(chunk, toolIndex);
+  }
+
+  private void open(ClientSink sink) {
     if (!opened) {
       opened = true;
-      sink.write(encoder().role());
+      sink.write(encoder().role(), ChunkKind.OPENING);
     }
-    sink.write(chunk);
   }
 
   private void fail(ClientSink sink, GatewayException error) {

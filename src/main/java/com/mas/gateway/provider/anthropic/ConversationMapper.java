@@ -26,6 +26,10 @@ import com.mas.gateway.api.GatewayException;
  *   <li>Anthropic wants the first turn to be the user's. When the conversation starts with an
  *       assistant turn (a greeting the agent sent first), a user turn with the text
  *       {@value #OPENING} is put before it, rather than refusing a conversation OpenAI accepts;
+ *   <li>a conversation that ends with an assistant turn asks Anthropic to continue it (prefill,
+ *       how the gateway continues a broken answer); Anthropic refuses a final assistant text that
+ *       ends in whitespace, so trailing whitespace is stripped from it (a text left empty is
+ *       dropped);
  *   <li>a request with no user, assistant or tool message at all is refused with a 400.
  * </ul>
  * A single text block is written as a string content, the shape Anthropic's own examples use.
@@ -186,7 +190,34 @@ final class ConversationMapper {
     }
   }
 
+  /** True when the conversation ends with an assistant turn, which Anthropic continues (prefill). */
+  static boolean endsWithAssistant(JsonNode turns) {
+    return "assistant".equals(turns.get(turns.size() - 1).path("role").asText());
+  }
+
+  /** Strips the trailing whitespace Anthropic refuses at the end of a final assistant turn. */
+  private static void stripFinalWhitespace(ArrayNode turns) {
+    JsonNode last = turns.get(turns.size() - 1);
+    ArrayNode blocks = (ArrayNode) last.get("content");
+    JsonNode block = blocks.get(blocks.size() - 1);
+    if (!"assistant".equals(last.get("role").asText()) || !"text".equals(block.path("type").asText())) {
+      return;
+    }
+    String text = block.path("text").asText().stripTrailing();
+    if (!text.isEmpty()) {
+      ((ObjectNode) block).put("text", text);
+      return;
+    }
+    blocks.remove(blocks.size() - 1);
+    if (blocks.isEmpty()) {
+      turns.remove(turns.size() - 1);
+    }
+  }
+
   private static ArrayNode finish(ArrayNode turns) {
+    if (!turns.isEmpty()) {
+      stripFinalWhitespace(turns);
+    }
     if (turns.isEmpty()) {
       throw GatewayException.badRequest("messages", "Invalid 'messages': an Anthropic model needs at least one "
           + "user, assistant or tool message besides the system prompt.");

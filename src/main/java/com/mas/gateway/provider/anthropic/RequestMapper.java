@@ -35,7 +35,8 @@ import java.math.BigDecimal;
  *       see {@link Reasoning}; not sent while a tool loop is open (the conversation ends with
  *       tool results), since Anthropic then wants the previous turn's signed thinking blocks,
  *       which an OpenAI history cannot carry ("To avoid this requirement, disable
- *       thinking")</td></tr>
+ *       thinking"), nor when it ends with an assistant turn to continue (Anthropic does not
+ *       prefill an answer while thinking)</td></tr>
  *   <tr><td>refused with a 400 naming the field</td><td>{@code n} above 1, {@code logprobs: true},
  *       {@code top_logprobs}, a non-empty {@code logit_bias}, {@code audio}, {@code modalities}
  *       other than text, the legacy {@code functions} and {@code function_call},
@@ -68,7 +69,9 @@ final class RequestMapper {
     conversation.map(request.get("messages"), body);
     ToolMapper.map(request, body, reasoning);
     sampling(request, body);
-    if (reasoning.thinking() != null && !ConversationMapper.endsWithToolResults(body.get("messages"))) {
+    JsonNode turns = body.get("messages");
+    if (reasoning.thinking() != null && !ConversationMapper.endsWithToolResults(turns)
+        && !ConversationMapper.endsWithAssistant(turns)) {
       body.set("thinking", reasoning.thinking());
     }
     if (request.path("stream").asBoolean(false)) {

@@ -58,7 +58,7 @@ public final class GeminiProtocol implements WireProtocol {
 
   @Override
   public Buffer body(UpstreamCall call) {
-    return requests.body(call.request());
+    return requests.body(call.upstreamRequest(prefills()));
   }
 
   @Override

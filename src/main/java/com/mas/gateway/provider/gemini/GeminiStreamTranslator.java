@@ -4,6 +4,7 @@ import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
 import com.mas.gateway.provider.ChunkEncoder;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.ResponseTranslator;
 import com.mas.gateway.provider.SseEvent;
@@ -115,9 +116,9 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
       return;
     }
     if (!thought) {
-      emit(chunks.content(text));
+      emit(chunks.content(text), ChunkKind.CONTENT, -1);
     } else if (reasoning) {
-      emit(chunks.reasoning(text));
+      emit(chunks.reasoning(text), ChunkKind.CONTENT, -1);
     }
   }
 
@@ -125,7 +126,7 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
   public void functionCall(String name, String arguments) {
     if (finishReason == null) {
       int index = toolCalls++;
-      emit(chunks.toolCallStart(index, callIdPrefix + index, name, arguments));
+      emit(chunks.toolCallStart(index, callIdPrefix + index, name, arguments), ChunkKind.TOOL_CALL, index);
     }
   }
 
@@ -135,7 +136,7 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
       return;
     }
     finishReason = GeminiOutcomes.finishReason(reason, toolCalls > 0);
-    emit(chunks.finish(finishReason));
+    emit(chunks.finish(finishReason), ChunkKind.FINISH, -1);
   }
 
   private void blocked(String reason) {
@@ -144,15 +145,20 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
       return;
     }
     finishReason = "content_filter";
-    emit(chunks.finish(finishReason));
+    emit(chunks.finish(finishReason), ChunkKind.FINISH, -1);
   }
 
-  private void emit(Buffer chunk) {
+  /** Writes {@code chunk} ({@code toolIndex} for a tool call), preceded by the role chunk if it is the first. */
+  private void emit(Buffer chunk, ChunkKind kind, int toolIndex) {
     if (!started) {
       started = true;
-      sink.write(chunks.role());
+      sink.write(chunks.role(), ChunkKind.OPENING);
     }
-    sink.write(chunk);
+    if (kind == ChunkKind.TOOL_CALL) {
+      sink.writeToolCall(chunk, toolIndex);
+    } else {
+      sink.write(chunk, kind);
+    }
   }
 
   private void fail(GatewayException error) {
@@ -174,9 +180,9 @@ final class GeminiStreamTranslator implements ResponseTranslator, ResponseReader
     over = true;
     Usage usage = reader.usage();
     if (includeUsage && usage != null) {
-      sink.write(chunks.usage(usage, costQuote.microDollars(usage)));
+      sink.write(chunks.usage(usage, costQuote.microDollars(usage)), ChunkKind.USAGE);
     }
-    sink.write(ChunkEncoder.done());
+    sink.write(ChunkEncoder.done(), ChunkKind.DONE);
     sink.finish();
   }
 

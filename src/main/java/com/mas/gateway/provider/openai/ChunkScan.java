@@ -1,5 +1,6 @@
 package com.mas.gateway.provider.openai;
 
+import com.mas.gateway.provider.ChunkKind;
 import java.util.Arrays;
 
 /**
@@ -7,28 +8,68 @@ import java.util.Arrays;
  * checks the structure (balanced objects and arrays, closed strings, no control characters in
  * strings, no byte that UTF-8 never uses, nothing after the root object), so a truncated or
  * garbled event is caught, and it finds the top-level {@code usage} and {@code error} objects
- * and whether {@code choices} is empty. Literals and numbers are not checked: the upstream is
- * trusted to write them, and the client's own parser will see them as they came.
+ * and whether {@code choices} is empty. In the same pass it notes what a choice carries: a
+ * non-null {@code finish_reason}, and in its {@code delta} non-empty {@code content},
+ * {@code reasoning_content} or {@code refusal} text, or {@code tool_calls}; that gives the
+ * event's {@link ChunkKind}. Literals and numbers are not checked: the upstream is trusted to
+ * write them, and the client's own parser will see them as they came.
  *
- * <p>Only events that carry {@code usage} or {@code error} are parsed further, by the caller.
+ * <p>Only events that carry {@code usage}, {@code error} or tool calls are parsed further, by
+ * the caller.
  */
-record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasError, boolean emptyChoices) {
+record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasError, boolean emptyChoices,
+    boolean content, boolean toolCalls, boolean finish) {
 
-  private static final ChunkScan MALFORMED = new ChunkScan(true, -1, -1, false, false);
+  private static final ChunkScan MALFORMED = new ChunkScan(true, -1, -1, false, false, false, false, false);
   private static final int MAX_DEPTH = 64;
+  /** Depths of the members the scan watches: the root's, a choice's and a delta's. */
+  private static final int ROOT = 1;
+  private static final int CHOICE = 3;
+  private static final int DELTA = 4;
   private static final byte[] USAGE = {'u', 's', 'a', 'g', 'e'};
   private static final byte[] ERROR = {'e', 'r', 'r', 'o', 'r'};
   private static final byte[] CHOICES = {'c', 'h', 'o', 'i', 'c', 'e', 's'};
-  private static final byte[][] WATCHED = {USAGE, ERROR, CHOICES};
+  private static final byte[] FINISH_REASON = ascii("finish_reason");
+  private static final byte[] CONTENT = {'c', 'o', 'n', 't', 'e', 'n', 't'};
+  private static final byte[] REASONING = ascii("reasoning_content");
+  private static final byte[] REFUSAL = {'r', 'e', 'f', 'u', 's', 'a', 'l'};
+  private static final byte[] TOOL_CALLS = ascii("tool_calls");
+  private static final byte[][] WATCHED_ROOT = {USAGE, ERROR, CHOICES};
+  private static final byte[][] WATCHED_CHOICE = {FINISH_REASON};
+  private static final byte[][] WATCHED_DELTA = {CONTENT, TOOL_CALLS, REASONING, REFUSAL};
 
   /** True when the chunk has a top-level {@code usage} object, at {@code [usageStart, usageEnd)}. */
   boolean hasUsage() {
     return usageStart >= 0;
   }
 
+  /**
+   * What the event carries for the relay. Several at once rank: an error, tool calls, content,
+   * usage, the finish reason; nothing of these is an opening event.
+   */
+  ChunkKind kind() {
+    if (hasError) {
+      return ChunkKind.ERROR;
+    }
+    if (toolCalls) {
+      return ChunkKind.TOOL_CALL;
+    }
+    if (content) {
+      return ChunkKind.CONTENT;
+    }
+    if (hasUsage()) {
+      return ChunkKind.USAGE;
+    }
+    return finish ? ChunkKind.FINISH : ChunkKind.OPENING;
+  }
+
   static ChunkScan of(byte[] json) {
     Scanner scanner = new Scanner(json);
     return scanner.run() ? scanner.result() : MALFORMED;
+  }
+
+  private static byte[] ascii(String key) {
+    return key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The single pass; one per event, short-lived. */
@@ -39,13 +80,16 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasErr
     private int usageEnd = -1;
     private boolean error;
     private boolean emptyChoices;
+    private boolean content;
+    private boolean toolCalls;
+    private boolean finish;
 
     Scanner(byte[] json) {
       this.json = json;
     }
 
     ChunkScan result() {
-      return new ChunkScan(false, usageStart, usageEnd, error, emptyChoices);
+      return new ChunkScan(false, usageStart, usageEnd, error, emptyChoices, content, toolCalls, finish);
     }
 
     boolean run() {
@@ -106,31 +150,37 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasErr
         return false;
       }
       skipSpace();
-      byte[] key = depth == 1 ? watchedKey(keyStart, keyEnd) : null;
-      return value(depth, key);
+      return value(depth, watchedKey(depth, keyStart, keyEnd));
     }
 
-    private boolean value(int depth, byte[] topKey) {
+    private boolean value(int depth, byte[] key) {
       if (pos >= json.length) {
         return false;
       }
       int start = pos;
       byte first = json[pos];
       boolean ok = first == '"' ? string() : (first == '{' || first == '[') ? container(depth + 1) : scalar();
-      if (ok && topKey != null) {
-        noteTopLevel(topKey, start, first);
+      if (ok && key != null) {
+        note(key, start, first);
       }
       return ok;
     }
 
-    private void noteTopLevel(byte[] key, int start, byte first) {
-      if (first == '{' && key == USAGE) {
+    /** Records a watched member's value, which starts at {@code start} with {@code first}. */
+    private void note(byte[] key, int start, byte first) {
+      if (key == USAGE && first == '{') {
         usageStart = start;
         usageEnd = pos;
-      } else if (first == '{' && key == ERROR) {
-        error = true;
-      } else if (first == '[' && key == CHOICES) {
-        emptyChoices = isEmptyArray(start);
+      } else if (key == ERROR) {
+        error |= first == '{';
+      } else if (key == CHOICES) {
+        emptyChoices = first == '[' && isEmptyArray(start);
+      } else if (key == FINISH_REASON) {
+        finish |= first != 'n';
+      } else if (key == TOOL_CALLS) {
+        toolCalls |= first == '[' && !isEmptyArray(start);
+      } else if (key != USAGE) {
+        content |= first == '"' && pos - start > 2; // text of at least one character
       }
     }
 
@@ -142,9 +192,14 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasErr
       return json[i] == ']';
     }
 
-    /** The key constant when {@code json[start, end)} is one the gateway acts on, else null. */
-    private byte[] watchedKey(int start, int end) {
-      for (byte[] key : WATCHED) {
+    /** The key constant when {@code json[start, end)} at {@code depth} is one the gateway acts on, else null. */
+    private byte[] watchedKey(int depth, int start, int end) {
+      byte[][] watched = depth == ROOT ? WATCHED_ROOT : depth == CHOICE ? WATCHED_CHOICE : depth == DELTA
+          ? WATCHED_DELTA : null;
+      if (watched == null) {
+        return null;
+      }
+      for (byte[] key : watched) {
         if (Arrays.equals(json, start, end, key, 0, key.length)) {
           return key;
         }

@@ -15,7 +15,9 @@ import io.vertx.core.http.RequestOptions;
 /**
  * The same-protocol fast path: the client's JSON goes upstream with only {@code model} (and
  * possibly {@code stream_options}) changed, and the upstream's SSE events come back unchanged.
- * Serves OpenAI and every OpenAI-compatible upstream (DeepSeek included).
+ * Serves OpenAI and every OpenAI-compatible upstream (DeepSeek included). A continuation
+ * sends the partial answer as an assistant message and a user message asking to continue
+ * ({@link com.mas.gateway.chat.ChatRequest#continuing}): OpenAI has no assistant prefill.
  */
 public final class OpenAiProtocol implements WireProtocol {
 
@@ -51,13 +53,14 @@ public final class OpenAiProtocol implements WireProtocol {
 
   @Override
   public Buffer body(UpstreamCall call) {
-    return call.request().openAiBody(mapper, call.model(), config.requestUsage());
+    return call.upstreamRequest(prefills()).openAiBody(mapper, call.model(), config.requestUsage());
   }
 
   @Override
   public ResponseTranslator translator(UpstreamCall call) {
     boolean dropUsage = call.request().stream() && config.requestUsage() && !call.request().includeUsage();
-    return new PassThroughTranslator(mapper, dropUsage, call.costQuote());
+    return new PassThroughTranslator(mapper, dropUsage, call.costQuote(),
+        payload -> UpstreamErrors.fromErrorEvent(config.name(), payload, config.apiKey().value()));
   }
 
   @Override

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.chat.CostQuote;
 import com.mas.gateway.chat.Usage;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.ResponseTranslator;
 import com.mas.gateway.provider.SseEvent;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * Passes an OpenAI-compatible answer through unchanged: each event's payload is forwarded byte
@@ -18,6 +20,11 @@ import java.io.IOException;
  * and a {@code usage} object the client receives gains the answer's cost, {@code "cost_usd":0.001234},
  * spliced in before its closing brace (the rest of the event is not re-serialised) when the
  * model has a price.
+ *
+ * <p>Each event goes to the sink with its {@link ChunkKind} from the scan; a tool-call event is
+ * parsed once more for its index. An {@code error} event before any answer event fails the
+ * sink with the error it reports (so that another provider may answer instead); after answer
+ * events it is passed on as it came, and the stream then ends normally.
  */
 final class PassThroughTranslator implements ResponseTranslator {
 
@@ -26,20 +33,27 @@ final class PassThroughTranslator implements ResponseTranslator {
   private final ObjectMapper mapper;
   private final boolean dropUsageChunk;
   private final CostQuote costQuote;
+  private final Function<Buffer, GatewayException> errors;
   private Usage usage;
   private boolean contentSent;
   private boolean finished;
   private boolean upstreamError;
 
   PassThroughTranslator(ObjectMapper mapper, boolean dropUsageChunk) {
-    this(mapper, dropUsageChunk, CostQuote.NONE);
+    this(mapper, dropUsageChunk, CostQuote.NONE,
+        payload -> GatewayException.badGateway("upstream_error", "The upstream provider reported an error."));
   }
 
-  /** @param costQuote prices a reported usage for its {@code cost_usd} field */
-  PassThroughTranslator(ObjectMapper mapper, boolean dropUsageChunk, CostQuote costQuote) {
+  /**
+   * @param costQuote prices a reported usage for its {@code cost_usd} field
+   * @param errors the client-facing error for an error event's payload
+   */
+  PassThroughTranslator(ObjectMapper mapper, boolean dropUsageChunk, CostQuote costQuote,
+      Function<Buffer, GatewayException> errors) {
     this.mapper = mapper;
     this.dropUsageChunk = dropUsageChunk;
     this.costQuote = costQuote;
+    this.errors = errors;
   }
 
   @Override
@@ -49,7 +63,7 @@ final class PassThroughTranslator implements ResponseTranslator {
     }
     if (event.isDone()) {
       finished = true;
-      sink.write(DONE.copy());
+      sink.write(DONE.copy(), ChunkKind.DONE);
       sink.finish();
       return;
     }
@@ -69,15 +83,26 @@ final class PassThroughTranslator implements ResponseTranslator {
   }
 
   private void forward(SseEvent event, ChunkScan scan, ClientSink sink) {
-    if (scan.hasError()) {
+    ChunkKind kind = scan.kind();
+    if (kind == ChunkKind.ERROR && !contentSent) {
+      finished = true;
+      sink.fail(errors.apply(event.data()));
+      return;
+    }
+    if (kind == ChunkKind.ERROR) {
       upstreamError = true;
     } else if (dropUsageChunk && scan.emptyChoices() && scan.hasUsage()) {
       return;
     } else {
-      contentSent = true;
+      contentSent |= kind != ChunkKind.OPENING;
     }
     long cost = scan.hasUsage() ? costQuote.microDollars(usage) : -1;
-    sink.write(cost < 0 ? frame(event.data()) : frame(UsageCost.splice(event.data(), scan.usageEnd(), cost)));
+    Buffer framed = cost < 0 ? frame(event.data()) : frame(UsageCost.splice(event.data(), scan.usageEnd(), cost));
+    if (kind == ChunkKind.TOOL_CALL) {
+      sink.writeToolCall(framed, toolIndex(event.data()));
+    } else {
+      sink.write(framed, kind);
+    }
   }
 
   @Override
@@ -109,6 +134,16 @@ final class PassThroughTranslator implements ResponseTranslator {
       return upstreamBody;
     } catch (IOException e) {
       throw GatewayException.badGateway("upstream_malformed_response", "The upstream provider sent a malformed response.");
+    }
+  }
+
+  /** The index of the last tool call the event's first choice has a delta of (0 if it names none). */
+  private int toolIndex(Buffer data) {
+    try {
+      JsonNode calls = mapper.readTree(data.getBytes()).path("choices").path(0).path("delta").path("tool_calls");
+      return calls.path(calls.size() - 1).path("index").asInt(0);
+    } catch (IOException e) {
+      return 0; // the scan found it well-formed; unreachable in practice
     }
   }
 

@@ -7,6 +7,7 @@ import static com.mas.gateway.provider.anthropic.ConformanceStreams.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mas.gateway.chat.Usage;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.testkit.ChatAssembler;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,22 @@ class AnthropicTranslatorTest {
     assertThat(sink.payloads).filteredOn(p -> p.contains("\"role\"")).hasSize(1);
     assertThat(sink.payloads.get(sink.payloads.size() - 1)).isEqualTo("[DONE]");
     assertThat(sink.assembled().usage()).as("no usage chunk unless asked for").isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.mas.gateway.provider.anthropic.ConformanceStreams#complete")
+  void each_chunk_says_what_it_carries_for_the_relay(String name) {
+    RecordingSink sink = RecordingSink.replay(translator(ConformanceStreams.shape(name), true), sse(name));
+
+    assertThat(sink.kinds).first().isEqualTo(ChunkKind.OPENING);
+    assertThat(sink.kinds).filteredOn(ChunkKind.OPENING::equals).hasSize(1);
+    assertThat(sink.kinds).last().isEqualTo(ChunkKind.DONE);
+    assertThat(sink.kinds).contains(ChunkKind.FINISH);
+    for (int i = 0; i < sink.payloads.size(); i++) {
+      String payload = sink.payloads.get(i);
+      boolean toolCall = payload.contains("\"tool_calls\":[");
+      assertThat(sink.kinds.get(i) == ChunkKind.TOOL_CALL).as(payload).isEqualTo(toolCall);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -37,6 +37,17 @@ class ConversationMapperTest {
   }
 
   @Test
+  void a_final_assistant_turn_is_kept_last_for_prefill_without_its_trailing_whitespace() {
+    assertThat(turns("{'role':'user','content':'Hi'},{'role':'assistant','content':'Hello there \\n '}"))
+        .isEqualTo("[{'role':'user','content':'Hi'},{'role':'assistant','content':'Hello there'}]");
+    assertThat(turns("{'role':'user','content':'Hi'},{'role':'assistant','content':'  '}"))
+        .as("a prefill of whitespace only is no prefill").isEqualTo("[{'role':'user','content':'Hi'}]");
+    assertThat(turns("{'role':'assistant','content':'Hello '},{'role':'user','content':'Hi '}"))
+        .as("other turns keep theirs").isEqualTo("[{'role':'user','content':'(start of conversation)'},"
+            + "{'role':'assistant','content':'Hello '},{'role':'user','content':'Hi '}]");
+  }
+
+  @Test
   void a_system_message_with_an_image_is_refused_naming_the_part() {
     refused("'messages':[{'role':'system','content':[{'type':'text','text':'A'},"
         + "{'type':'image_url','image_url':{'url':'https://x/y.png'}}]},{'role':'user','content':'Hi'}]",

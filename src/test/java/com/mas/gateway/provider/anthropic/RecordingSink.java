@@ -3,6 +3,7 @@ package com.mas.gateway.provider.anthropic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.provider.ResponseTranslator;
 import com.mas.gateway.provider.SseFramer;
@@ -19,6 +20,9 @@ import java.util.Random;
  * SSE body through {@link SseFramer} into a translator, whole or split into pieces.
  */
 final class RecordingSink implements ClientSink {
+
+  /** The kind of each event written, in order. */
+  final List<ChunkKind> kinds = new ArrayList<>();
 
   final List<String> payloads = new ArrayList<>();
   boolean finished;
@@ -50,7 +54,18 @@ final class RecordingSink implements ClientSink {
   }
 
   @Override
-  public void write(Buffer event) {
+  public void write(Buffer event, ChunkKind kind) {
+    kinds.add(kind);
+    record(event);
+  }
+
+  @Override
+  public void writeToolCall(Buffer event, int index) {
+    kinds.add(ChunkKind.TOOL_CALL);
+    record(event);
+  }
+
+  private void record(Buffer event) {
     assertThat(finished).as("write after finish").isFalse();
     assertThat(failure).as("write after fail").isNull();
     String text = event.toString(StandardCharsets.UTF_8);

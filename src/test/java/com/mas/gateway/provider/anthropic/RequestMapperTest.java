@@ -51,6 +51,14 @@ class RequestMapperTest {
   }
 
   @Test
+  void a_conversation_ending_with_an_assistant_turn_to_continue_sends_no_thinking() {
+    ObjectNode body = map("'reasoning_effort':'high','messages':[{'role':'user','content':'Hi'},"
+        + "{'role':'assistant','content':'Hello, I'}]");
+
+    assertThat(body.has("thinking")).isFalse();
+  }
+
+  @Test
   void reasoning_effort_none_sends_no_thinking_and_unknown_efforts_are_refused() {
     assertThat(map("'reasoning_effort':'none'").has("thinking")).isFalse();
     refused("'reasoning_effort':'extreme'", "reasoning_effort");

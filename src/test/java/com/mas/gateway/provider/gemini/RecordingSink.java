@@ -1,6 +1,7 @@
 package com.mas.gateway.provider.gemini;
 
 import com.mas.gateway.api.GatewayException;
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.provider.ClientSink;
 import com.mas.gateway.testkit.ChatAssembler;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +16,12 @@ final class RecordingSink implements ClientSink {
   private GatewayException failure;
 
   @Override
-  public void write(Buffer event) {
+  public void writeToolCall(Buffer event, int index) {
+    write(event, ChunkKind.TOOL_CALL);
+  }
+
+  @Override
+  public void write(Buffer event, ChunkKind kind) {
     String text = event.toString();
     if (!text.startsWith("data: ") || !text.endsWith("\n\n") || text.indexOf("\n\n") != text.length() - 2) {
       throw new AssertionError("not one framed SSE data event: " + text);

@@ -2,11 +2,13 @@ package com.mas.gateway.provider.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mas.gateway.provider.ChunkKind;
 import com.mas.gateway.testkit.Conformance;
 import com.mas.gateway.testkit.Transcripts;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,22 @@ class ChunkScanTest {
 
     assertThat(scan.hasUsage()).isFalse();
     assertThat(scan.emptyChoices()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @CsvSource(delimiter = '|', value = {
+      "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"finish_reason\":null}]}|OPENING",
+      "{\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":{\"content\":[]},\"finish_reason\":null}]}|OPENING",
+      "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\" today\"},\"finish_reason\":null}]}|CONTENT",
+      "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"hm\"},\"finish_reason\":null}]}|CONTENT",
+      "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1}]},\"finish_reason\":null}]}|TOOL_CALL",
+      "{\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"tool_calls\":[]},\"finish_reason\":\"stop\"}]}|FINISH",
+      "{\"choices\":[],\"usage\":{\"prompt_tokens\":3}}|USAGE",
+      "{\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3}}|USAGE",
+      "{\"error\":{\"message\":\"m\"}}|ERROR",
+      "{\"error\":\"text\",\"choices\":[]}|OPENING"})
+  void tells_what_an_event_carries(String chunk, ChunkKind kind) {
+    assertThat(scan(chunk).kind()).isEqualTo(kind);
   }
 
   @Test
