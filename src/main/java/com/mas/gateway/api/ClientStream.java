@@ -45,12 +45,27 @@ final class ClientStream {
 
   /** Sends one event, with the headers first if it is the first. */
   void write(Buffer event) {
-    if (!response.headWritten()) {
-      writeHead();
-      onFirstEvent.run();
-    }
-    response.write(event);
+    send(event);
     keep(event);
+  }
+
+  /** Sends {@code events} in one write (one packet where they fit), with the headers first if they are the first. */
+  void write(List<Buffer> events) {
+    Buffer joined = Buffer.buffer();
+    events.forEach(joined::appendBuffer);
+    send(joined);
+    events.forEach(this::keep);
+  }
+
+  private void send(Buffer bytes) {
+    boolean first = !response.headWritten();
+    if (first) {
+      writeHead();
+    }
+    response.write(bytes);
+    if (first) {
+      onFirstEvent.run(); // bookkeeping after the bytes are on their way
+    }
   }
 
   boolean writeQueueFull() {
