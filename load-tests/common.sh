@@ -2,7 +2,7 @@
 # directory), JAR, JVM_OPTS, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
 # prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
 # knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID), and defines die, port_in_use,
-# wait_until, start_simulator, start_gateway and run_loadgen.
+# wait_until, start_simulator, start_gateway, run_loadgen and wait_loadgen.
 
 die() {
   echo "$NAME: $*" >&2
@@ -106,10 +106,15 @@ run_loadgen() {
     --warmup "$WARMUP" --duration "$DURATION" --json "$@" \
     >"$WORK_DIR/$label.out" 2>"$WORK_DIR/$label.err" &
   LOADGEN_PID=$!
+  wait_loadgen "$label"
+}
+
+# Waits for the loadgen run $1 started in the background as LOADGEN_PID; dies when it failed.
+wait_loadgen() {
   if ! wait "$LOADGEN_PID"; then
     LOADGEN_PID=""
-    cat "$WORK_DIR/$label.err" >&2
-    die "loadgen run $label failed (output: $WORK_DIR/$label.out)"
+    cat "$WORK_DIR/$1.err" >&2
+    die "loadgen run $1 failed (output: $WORK_DIR/$1.out)"
   fi
   LOADGEN_PID=""
 }

@@ -68,16 +68,15 @@ run_loadgen failover "${GATEWAY[@]}" --model failover
 python3 - "$WORK_DIR" "$HOST" "$SIM_PORT" "$FAILING" "$CONCURRENCY" "$DURATION" <<'PY'
 import http.client, json, statistics, sys, time
 
+sys.path.insert(0, "load-tests")
+import loadgen_report  # noqa: E402
+
 work_dir, host, sim_port, failing, concurrency, duration = sys.argv[1:7]
 TARGET_EXTRA_MS = 1.0
 
 
 def report(label):
-    with open(f"{work_dir}/{label}.out", encoding="utf-8") as out:
-        for line in reversed(out.read().splitlines()):
-            if line.startswith("{") and '"requests"' in line:
-                return json.loads(line)
-    sys.exit(f"failover: no loadgen report in {work_dir}/{label}.out")
+    return loadgen_report.report(work_dir, label, "failover")
 
 
 def failed_attempt_ms(samples=300):

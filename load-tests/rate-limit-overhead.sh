@@ -91,12 +91,7 @@ run_load() {
     --url "http://$HOST:$GATEWAY_PORT/v1" --model openai/sim-gpt "$@" \
     >"$WORK_DIR/$label.out" 2>"$WORK_DIR/$label.err" &
   LOADGEN_PID=$!
-  if ! wait "$LOADGEN_PID"; then
-    LOADGEN_PID=""
-    cat "$WORK_DIR/$label.err" >&2
-    die "loadgen run $label failed (output: $WORK_DIR/$label.out)"
-  fi
-  LOADGEN_PID=""
+  wait_loadgen "$label"
 }
 
 # A first, unreported pair: right after startup the JIT and the connection pools are still
@@ -116,7 +111,10 @@ grep -qi '^x-ratelimit-remaining-requests:' "$WORK_DIR/headers.txt" \
   || die "the limited tenant got no x-ratelimit headers: are limits configured? (see $WORK_DIR/headers.txt)"
 
 python3 - "$WORK_DIR" "$ROUNDS" "$RATE" "$CONNECTIONS" "$DURATION" "${#PIN_GATEWAY[@]}" <<'PY'
-import json, statistics, sys
+import statistics, sys
+
+sys.path.insert(0, "load-tests")
+import loadgen_report  # noqa: E402
 
 work_dir, rounds, rate, connections, duration, pin = sys.argv[1:7]
 rounds = int(rounds)
@@ -124,11 +122,7 @@ TARGET_ADDED_P99_MS = 1.0
 
 
 def report(label):
-    with open(f"{work_dir}/{label}.out", encoding="utf-8") as out:
-        for line in reversed(out.read().splitlines()):
-            if line.startswith("{") and '"requests"' in line:
-                return json.loads(line)
-    sys.exit(f"rate-limit-overhead: no loadgen report in {work_dir}/{label}.out")
+    return loadgen_report.report(work_dir, label, "rate-limit-overhead")
 
 
 runs = {f"{kind}-{r}": report(f"{kind}-{r}") for r in range(1, rounds + 1) for kind in ("open", "limited")}

@@ -86,7 +86,10 @@ run_loadgen direct-json "${DIRECT[@]}" --stream false
 run_loadgen gateway-json "${GATEWAY[@]}" --stream false
 
 python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" "$PROVIDER" <<'PY'
-import json, sys
+import sys
+
+sys.path.insert(0, "load-tests")
+import loadgen_report  # noqa: E402
 
 work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps, pin, provider = sys.argv[1:11]
 pinned = "gateway on CPU 1, simulator and loadgen on CPU 0" if pin != "0" else "no"
@@ -96,12 +99,7 @@ TARGET_JSON_RATIO_PCT = 40.0
 
 
 def report(label):
-    # The gateway jar may log to stdout too: the report is the last line that is our JSON.
-    with open(f"{work_dir}/{label}.out", encoding="utf-8") as out:
-        for line in reversed(out.read().splitlines()):
-            if line.startswith("{") and '"requests"' in line:
-                return json.loads(line)
-    sys.exit(f"streaming-overhead: no loadgen report in {work_dir}/{label}.out")
+    return loadgen_report.report(work_dir, label, "streaming-overhead")
 
 
 runs = {label: report(label) for label in

@@ -62,12 +62,31 @@ final class ClientStream {
   }
 
   private void deliver(Buffer event) {
-    if (!response.headWritten()) {
-      writeHead();
-      onFirstEvent.run();
-    }
-    response.write(event);
+    send(event);
     keep(event);
+  }
+
+  /** Sends {@code events} in one write (one packet where they fit), with the headers first if they are the first. */
+  void write(List<Buffer> events) {
+    if (filtered != null) {
+      events.forEach(this::write);
+      return;
+    }
+    Buffer joined = Buffer.buffer();
+    events.forEach(joined::appendBuffer);
+    send(joined);
+    events.forEach(this::keep);
+  }
+
+  private void send(Buffer bytes) {
+    boolean first = !response.headWritten();
+    if (first) {
+      writeHead();
+    }
+    response.write(bytes);
+    if (first) {
+      onFirstEvent.run(); // bookkeeping after the bytes are on their way
+    }
   }
 
   boolean writeQueueFull() {

@@ -34,6 +34,16 @@ final class EventGate {
 
     /** The deltas of tool call {@code index}: all of it when it was held, else as they came. */
     void toolCall(List<Buffer> events, int index);
+
+    /**
+     * The held opening events, then {@code first}, the event that released them. One call, so
+     * that they can reach the client in one write: the first content is not held up behind the
+     * opening events' own write.
+     */
+    default void opened(List<Buffer> opening, Buffer first, ChunkKind kind) {
+      opening.forEach(event -> event(event, ChunkKind.OPENING));
+      event(first, kind);
+    }
   }
 
   private final Out out;
@@ -69,8 +79,14 @@ final class EventGate {
     } else {
       flushCall();
     }
-    release();
-    out.event(event, kind);
+    answered = true;
+    if (opening == null) {
+      out.event(event, kind);
+    } else {
+      List<Buffer> held = opening;
+      opening = null;
+      out.opened(held, event, kind);
+    }
   }
 
   void acceptToolCall(Buffer event, int index) {

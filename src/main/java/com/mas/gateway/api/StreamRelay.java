@@ -10,6 +10,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -70,6 +71,14 @@ final class StreamRelay implements ClientSink {
       @Override
       public void toolCall(List<Buffer> events, int index) {
         events.forEach(StreamRelay.this::emit);
+      }
+
+      @Override
+      public void opened(List<Buffer> opening, Buffer first, ChunkKind kind) {
+        List<Buffer> events = new ArrayList<>(opening.size() + 1);
+        events.addAll(opening);
+        events.add(first);
+        emit(events);
       }
     };
   }
@@ -134,10 +143,21 @@ final class StreamRelay implements ClientSink {
 
   /** Sends one released event to the client, pausing the upstream while the client is slow. */
   void emit(Buffer event) {
-    if (emitted++ == 0) {
+    client.write(event);
+    emitted(1);
+  }
+
+  /** Sends several events in one write. */
+  private void emit(List<Buffer> events) {
+    client.write(events);
+    emitted(events.size());
+  }
+
+  private void emitted(int events) {
+    if (emitted == 0) {
       onFirstEvent.run();
     }
-    client.write(event);
+    emitted += events;
     if (client.writeQueueFull()) {
       body.pause();
       watchdog.suspend();

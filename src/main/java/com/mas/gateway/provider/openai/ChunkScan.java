@@ -199,8 +199,9 @@ record ChunkScan(boolean malformed, int usageStart, int usageEnd, boolean hasErr
       if (watched == null) {
         return null;
       }
+      int length = end - start;
       for (byte[] key : watched) {
-        if (Arrays.equals(json, start, end, key, 0, key.length)) {
+        if (key.length == length && Arrays.equals(json, start, end, key, 0, length)) {
           return key;
         }
       }
