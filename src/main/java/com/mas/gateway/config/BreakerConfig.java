@@ -29,6 +29,10 @@ public record BreakerConfig(
   public static final BreakerConfig DEFAULT = new BreakerConfig(true, 5, 0.5, 20, Duration.ofSeconds(30),
       Duration.ofSeconds(5), 2.0, Duration.ofMinutes(5), ProbeKind.MODELS);
 
+  /** No breakers: every attempt is sent, however many failed before. */
+  public static final BreakerConfig DISABLED = new BreakerConfig(false, 5, 0.5, 20, Duration.ofSeconds(30),
+      Duration.ofSeconds(5), 2.0, Duration.ofMinutes(5), ProbeKind.NONE);
+
   public BreakerConfig {
     if (consecutiveFailures < 1 || ratioMinRequests < 1) {
       throw new IllegalArgumentException("failure thresholds must be at least 1");

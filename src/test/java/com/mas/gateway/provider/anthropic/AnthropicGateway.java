@@ -1,6 +1,7 @@
 package com.mas.gateway.provider.anthropic;
 
 import com.mas.gateway.Gateway;
+import com.mas.gateway.config.BreakerConfig;
 import com.mas.gateway.config.ModelCapabilities;
 import com.mas.gateway.config.PoolConfig;
 import com.mas.gateway.config.ProviderConfig;
@@ -40,7 +41,9 @@ final class AnthropicGateway {
         new Secret(TestConfigs.UPSTREAM_KEY), TimeoutConfig.DEFAULT, new PoolConfig(64, Duration.ofSeconds(30), false),
         true, List.of(), Map.of(), List.of("x-sim-*"),
         Map.of(DECLARED_MODEL, new ModelCapabilities(true, true, true, 200_000, 64_000, DEFAULT_MAX_TOKENS)));
-    Gateway gateway = Await.result(Gateway.start(vertx, TestConfigs.gateway(anthropic), new SimpleMeterRegistry(), 1));
+    Gateway gateway = Await.result(Gateway.start(vertx,
+        // the tests send one failure after another to one target, which would rightly open its breaker
+        TestConfigs.gateway(anthropic).withBreakers(BreakerConfig.DISABLED), new SimpleMeterRegistry(), 1));
     client = new GatewayClient(vertx, gateway.port());
   }
 
