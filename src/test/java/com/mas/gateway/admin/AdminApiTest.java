@@ -19,6 +19,7 @@ import com.mas.gateway.testkit.ClientResponse;
 import com.mas.gateway.testkit.Fleet;
 import com.mas.gateway.testkit.GatewayClient;
 import com.mas.gateway.testkit.RedisSupport;
+import com.mas.gateway.testkit.SimulatedUpstream;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -72,6 +73,9 @@ class AdminApiTest {
     await().atMost(ONE_SECOND).pollInterval(Duration.ofMillis(10))
         .until(() -> b.controls().overrides().current().disabledProviders().contains("openai"));
     assertThat(b.controls().breakers().available(SIM)).isFalse();
+    ClientResponse chat = Await.result(fleet.data(b).chat(SimulatedUpstream.chat("openai/sim-gpt", false)));
+    assertThat(chat.status()).isEqualTo(503); // b's routing dropped the switched-off provider
+    assertThat(chat.json().getJsonObject("error").getString("code")).isEqualTo("no_available_target");
     GatewayException refused = (GatewayException) Await.failure(fleet.answer(b.controls().breakers(), SIM));
     assertThat(refused.code()).isEqualTo("provider_disabled");
 

@@ -121,6 +121,11 @@ public final class Fleet implements AutoCloseable {
     return onContextAsync(() -> providers.get(name).probe(kind, model));
   }
 
+  /** A client of an instance's data port, with the test tenant's key. */
+  public GatewayClient data(Gateway instance) {
+    return new GatewayClient(clientVertx, instance.port());
+  }
+
   /** A client of an instance's management port. */
   public GatewayClient management(Gateway instance) {
     return new GatewayClient(clientVertx, instance.managementPort());
