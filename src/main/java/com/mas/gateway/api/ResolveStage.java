@@ -5,9 +5,7 @@ import com.mas.gateway.config.TenantConfig;
 import com.mas.gateway.routing.RoutePlan;
 import com.mas.gateway.routing.RouteRequest;
 import com.mas.gateway.routing.RouteTable;
-import com.mas.gateway.routing.Target;
 import io.vertx.core.Future;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -47,10 +45,7 @@ final class ResolveStage implements Stage {
     if (tenant.allowedModels().isEmpty()) {
       return plan;
     }
-    List<Target> allowed = plan.targets().stream()
-        .filter(target -> ModelAllowList.allows(tenant, requested, target))
-        .toList();
-    return allowed.isEmpty() || allowed.size() == plan.targets().size() ? plan
-        : new RoutePlan(plan.route(), allowed, plan.continuation(), plan.maxAttempts(), plan.deadline());
+    RoutePlan allowed = plan.narrowed(target -> ModelAllowList.allows(tenant, requested, target));
+    return allowed == null ? plan : allowed;
   }
 }

@@ -1,6 +1,5 @@
 package com.mas.gateway.cost;
 
-import com.mas.gateway.api.Completion;
 import com.mas.gateway.api.Exchange;
 import com.mas.gateway.api.GatewayException;
 import com.mas.gateway.api.Stage;
@@ -13,7 +12,6 @@ import com.mas.gateway.routing.Target;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -72,7 +70,7 @@ public final class BudgetStage implements Stage {
       }
       return Future.succeededFuture();
     }
-    RoutePlan priced = pricedOnly(exchange.plan(), prices);
+    RoutePlan priced = exchange.plan().narrowed(prices::containsKey); // a budget cannot count the unpriced
     if (priced == null) {
       return Future.failedFuture(notPriced(exchange.plan().primary(), plan.tenant()));
     }
@@ -101,19 +99,6 @@ public final class BudgetStage implements Stage {
 
   private static CostQuote quote(Prices prices) {
     return prices == null ? CostQuote.NONE : usage -> CostCalculator.micros(usage, prices);
-  }
-
-  /**
-   * The plan without the targets that have no price (a budget could not count them), or null
-   * when none is left; the plan itself when all are priced.
-   */
-  private static RoutePlan pricedOnly(RoutePlan plan, Map<Target, Prices> prices) {
-    List<Target> priced = plan.targets().stream().filter(prices::containsKey).toList();
-    if (priced.isEmpty()) {
-      return null;
-    }
-    return priced.size() == plan.targets().size() ? plan
-        : new RoutePlan(plan.route(), priced, plan.continuation(), plan.maxAttempts(), plan.deadline());
   }
 
   /**

@@ -3,6 +3,7 @@ package com.mas.gateway.routing;
 import com.mas.gateway.config.ResponseScript;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where one request may go, in the order to try: the route that matched, its targets after the
@@ -37,6 +38,19 @@ public record RoutePlan(String route, List<Target> targets, boolean continuation
   /** A plan with one target and nowhere to fail over to. */
   public static RoutePlan single(String route, Target target) {
     return new RoutePlan(route, List.of(target), false, 1, DEFAULT_DEADLINE);
+  }
+
+  /**
+   * The same plan over only those of its targets that {@code keep} accepts, in the same order;
+   * this plan itself when all are kept, null when none is.
+   */
+  public RoutePlan narrowed(Predicate<Target> keep) {
+    List<Target> kept = targets.stream().filter(keep).toList();
+    if (kept.isEmpty()) {
+      return null;
+    }
+    return kept.size() == targets.size() ? this
+        : new RoutePlan(route, kept, continuation, maxAttempts, deadline, responseScript);
   }
 
   /** The first target to try. */

@@ -79,7 +79,8 @@ public final class TargetScores implements AttemptFeedback {
 
   /** The figures of one target (zeros and NaN when nothing was reported). */
   public TargetFigures figures(Target target) {
-    return score(target).figures(target, clock.getAsLong());
+    TargetScore score = scores.get(target); // reading figures must not start keeping a score
+    return (score == null ? new TargetScore() : score).figures(target, clock.getAsLong());
   }
 
   /** The figures of every target reported or configured, for the admin API. */
