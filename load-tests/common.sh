@@ -1,7 +1,7 @@
 # Shared by the load-test scripts: sourced after they set NAME (for messages and the work
 # directory), JAR, JVM_OPTS, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
 # prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
-# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID), and defines die, port_in_use,
+# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID, REDIS_PID), and defines die, port_in_use,
 # wait_until, start_simulator, start_gateway, run_loadgen and wait_loadgen.
 
 die() {
@@ -37,6 +37,7 @@ WORK_DIR="$(mktemp -d "${TMPDIR:-/tmp}/$NAME.XXXXXX")"
 SIM_PID=""
 GATEWAY_PID=""
 LOADGEN_PID=""
+REDIS_PID=""
 
 stop_process() {
   local pid="$1"
@@ -53,6 +54,7 @@ cleanup() {
   stop_process "$LOADGEN_PID"
   stop_process "$GATEWAY_PID"
   stop_process "$SIM_PID"
+  stop_process "$REDIS_PID"
   echo "$NAME: logs and raw results kept in $WORK_DIR" >&2
 }
 trap cleanup EXIT

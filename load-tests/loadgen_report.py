@@ -1,5 +1,6 @@
 """Reading loadgen's JSON reports, for the load-test scripts' comparisons."""
 import json
+import re
 import sys
 
 
@@ -11,3 +12,18 @@ def report(work_dir, label, script):
             if line.startswith("{") and '"requests"' in line:
                 return json.loads(line)
     sys.exit(f"{script}: no loadgen report in {work_dir}/{label}.out")
+
+
+def overhead_quantiles(metrics_file):
+    """{part: {quantile: seconds}} of mas_gateway_overhead_seconds in a Prometheus scrape."""
+    found = {}
+    pattern = re.compile(r'^mas_gateway_overhead_seconds\{(.*)\}\s+(\S+)$')
+    with open(metrics_file, encoding="utf-8") as scrape:
+        for line in scrape:
+            match = pattern.match(line.strip())
+            if not match:
+                continue
+            labels = dict(re.findall(r'(\w+)="([^"]*)"', match.group(1)))
+            if "quantile" in labels and "part" in labels:
+                found.setdefault(labels["part"], {})[labels["quantile"]] = float(match.group(2))
+    return found

@@ -49,9 +49,12 @@ final class Attempts {
   private long sentNanos;
   private long timerId = -1;
   private boolean expired;
+  private Runnable onFirstSent;
 
+  /** @param onFirstSent runs once, when the first attempt's request has been handed on */
   Attempts(Vertx vertx, Exchange exchange, Map<String, Provider> providers, AttemptGuard guard,
-      AttemptFeedback feedback) {
+      AttemptFeedback feedback, Runnable onFirstSent) {
+    this.onFirstSent = onFirstSent;
     this.vertx = vertx;
     this.exchange = exchange;
     this.providers = providers;
@@ -132,7 +135,12 @@ final class Attempts {
     }
     UpstreamCall call = new UpstreamCall(exchange.requestId(), exchange.request(), target.model(), current,
         exchange.context().request().headers(), exchange.costQuote(target), partial);
-    return guard.guard(target, () -> provider.send(call));
+    Future<UpstreamResponse> sent = guard.guard(target, () -> provider.send(call));
+    if (onFirstSent != null) {
+      onFirstSent.run();
+      onFirstSent = null;
+    }
+    return sent;
   }
 
   /** Aborts the attempt in flight (the client went away, or the deadline passed). */

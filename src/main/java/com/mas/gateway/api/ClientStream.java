@@ -47,6 +47,13 @@ final class ClientStream {
     this.filtered = filter == AnswerFilter.NONE ? null : filter.stream(new Delivery());
   }
 
+  /** Upstream bytes arrived: until the first event is out, when they did is kept on the exchange. */
+  void upstreamRead() {
+    if (!response.headWritten()) {
+      exchange.upstreamRead(System.nanoTime());
+    }
+  }
+
   /** True once the headers (and an event) went out: failures are SSE error events from then on. */
   boolean started() {
     return response.headWritten();

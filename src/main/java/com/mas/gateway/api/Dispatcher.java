@@ -44,7 +44,8 @@ final class Dispatcher {
 
   /** Completes when the client's response has ended; every failure is already rendered. */
   Future<Void> dispatch(Exchange exchange) {
-    Attempts attempts = new Attempts(vertx, exchange, providers, guard, feedback);
+    Attempts attempts = new Attempts(vertx, exchange, providers, guard, feedback,
+        () -> metrics.requestOverhead(System.nanoTime() - exchange.startNanos()));
     metrics.streamStarted();
     Future<String> answered = exchange.request().stream()
         ? new StreamAnswer(vertx, exchange, attempts, configs, maxEventBytes, () -> firstEvent(exchange)).run()
@@ -59,6 +60,10 @@ final class Dispatcher {
   }
 
   private void firstEvent(Exchange exchange) {
-    metrics.firstEvent(exchange.target().provider(), Duration.ofNanos(System.nanoTime() - exchange.startNanos()));
+    long now = System.nanoTime();
+    if (exchange.upstreamReadNanos() != 0) {
+      metrics.firstEventOverhead(now - exchange.upstreamReadNanos());
+    }
+    metrics.firstEvent(exchange.target().provider(), Duration.ofNanos(now - exchange.startNanos()));
   }
 }

@@ -23,6 +23,7 @@ public final class Exchange {
   private final RoutingContext context;
   private final String requestId;
   private final long startNanos;
+  private long upstreamReadNanos;
   private Tenant tenant;
   private ChatRequest request;
   private RoutePlan plan;
@@ -53,6 +54,15 @@ public final class Exchange {
 
   public long startNanos() {
     return startNanos;
+  }
+
+  /** When the upstream bytes last read for this request arrived (kept until the first event is out). */
+  long upstreamReadNanos() {
+    return upstreamReadNanos;
+  }
+
+  void upstreamRead(long nanos) {
+    upstreamReadNanos = nanos;
   }
 
   public Tenant tenant() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +19,12 @@ public final class GatewayMetrics {
   public static final String TIME_TO_FIRST_EVENT = "mas_gateway_upstream_first_event";
   public static final String TAG_PROVIDER = "provider";
   public static final String TAG_OUTCOME = "outcome";
+  /** The gateway's own time on a request's way to the first token, by {@link #TAG_PART}. */
+  public static final String OVERHEAD = "mas_gateway_overhead";
+  public static final String TAG_PART = "part";
+
+  private final Timer requestOverhead;
+  private final Timer firstEventOverhead;
 
   private final MeterRegistry registry;
   private final AtomicInteger activeStreams = new AtomicInteger();
@@ -26,6 +33,16 @@ public final class GatewayMetrics {
     this.registry = registry;
     Gauge.builder(ACTIVE_STREAMS, activeStreams, AtomicInteger::get)
         .description("Requests currently being answered (streaming or not)")
+        .register(registry);
+    requestOverhead = overheadTimer(registry, "request",
+        "From the whole request read to its upstream request handed to the connection pool");
+    firstEventOverhead = overheadTimer(registry, "first_event",
+        "From the upstream bytes that carry the first event read to the first event written to the client");
+  }
+
+  private static Timer overheadTimer(MeterRegistry registry, String part, String description) {
+    return Timer.builder(OVERHEAD).tag(TAG_PART, part).description(description)
+        .publishPercentiles(0.5, 0.9, 0.99).publishPercentileHistogram(false)
         .register(registry);
   }
 
@@ -48,6 +65,16 @@ public final class GatewayMetrics {
     int status = failure instanceof GatewayException e ? e.status() : 500;
     Counter.builder(REQUESTS).tag(TAG_PROVIDER, "none").tag(TAG_OUTCOME, "status_" + status).register(registry)
         .increment();
+  }
+
+  /** The gateway's own time before the first upstream attempt went out, in nanoseconds. */
+  void requestOverhead(long nanos) {
+    requestOverhead.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The gateway's own time between the first event's upstream read and its write to the client. */
+  void firstEventOverhead(long nanos) {
+    firstEventOverhead.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void firstEvent(String provider, Duration sinceAccepted) {

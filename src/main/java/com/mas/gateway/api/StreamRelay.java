@@ -115,6 +115,7 @@ final class StreamRelay implements ClientSink {
       return;
     }
     watchdog.touch();
+    client.upstreamRead();
     try {
       framer.handle(chunk);
     } catch (SseFramer.EventTooLargeException | IllegalStateException e) {

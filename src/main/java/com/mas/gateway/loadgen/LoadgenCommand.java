@@ -71,7 +71,7 @@ public final class LoadgenCommand {
 
   private static int execute(LoadgenOptions options, PrintStream out, PrintStream err) {
     int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setPreferNativeTransport(true));
     try {
       long limit = options.maxRunTime().toMillis() + SHUTDOWN_MARGIN_MS;
       LoadReport report = new LoadGenerator(vertx, options, eventLoops).run()

@@ -1,6 +1,7 @@
 package com.mas.gateway.simulator;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,7 @@ public final class SimulatorCommand {
   }
 
   private static int serve(SimulatorOptions options) {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     Simulator simulator;
     try {
       simulator = Simulator.start(vertx, options).await();
