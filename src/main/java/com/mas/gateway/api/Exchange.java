@@ -79,8 +79,10 @@ public final class Exchange {
 
   /** Sets the request (a stage may rewrite it); its input-token estimate is made anew. */
   public void request(ChatRequest value) {
-    this.request = value;
-    this.inputTokens = -1;
+    if (value != request) { // a stage handing back the same request keeps the estimate made for it
+      this.request = value;
+      this.inputTokens = -1;
+    }
   }
 
   /** Where the request may go, in order; set by the resolve stage. */

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +30,9 @@ public final class GatewayMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger activeStreams = new AtomicInteger();
+  // meters by tag value, looked up once: building and registering a meter per request allocates
+  private final Map<String, Map<String, Counter>> requests = new ConcurrentHashMap<>();
+  private final Map<String, Timer> firstEvents = new ConcurrentHashMap<>();
 
   public GatewayMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -57,14 +62,18 @@ public final class GatewayMetrics {
 
   void streamEnded(String provider, String outcome) {
     activeStreams.decrementAndGet();
-    Counter.builder(REQUESTS).tag(TAG_PROVIDER, provider).tag(TAG_OUTCOME, outcome).register(registry).increment();
+    requests(provider, outcome).increment();
+  }
+
+  private Counter requests(String provider, String outcome) {
+    return requests.computeIfAbsent(provider, p -> new ConcurrentHashMap<>()).computeIfAbsent(outcome,
+        o -> Counter.builder(REQUESTS).tag(TAG_PROVIDER, provider).tag(TAG_OUTCOME, o).register(registry));
   }
 
   /** A request that failed; tagged by status so the tag set stays small. */
   void rejected(Throwable failure) {
     int status = failure instanceof GatewayException e ? e.status() : 500;
-    Counter.builder(REQUESTS).tag(TAG_PROVIDER, "none").tag(TAG_OUTCOME, "status_" + status).register(registry)
-        .increment();
+    requests("none", "status_" + status).increment();
   }
 
   /** The gateway's own time before the first upstream attempt went out, in nanoseconds. */
@@ -78,7 +87,8 @@ public final class GatewayMetrics {
   }
 
   void firstEvent(String provider, Duration sinceAccepted) {
-    Timer.builder(TIME_TO_FIRST_EVENT).tag(TAG_PROVIDER, provider).register(registry).record(sinceAccepted);
+    firstEvents.computeIfAbsent(provider, p -> Timer.builder(TIME_TO_FIRST_EVENT).tag(TAG_PROVIDER, p)
+        .register(registry)).record(sinceAccepted);
   }
 
   public MeterRegistry registry() {

@@ -3,7 +3,9 @@ package com.mas.gateway.language;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The language meters. The {@code language} tag is bounded: a tag the detector can produce is
@@ -25,6 +27,8 @@ final class LanguageMetrics {
 
   private final MeterRegistry registry;
   private final Set<String> known;
+  // by label, looked up once: building and registering a counter per request allocates
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
 
   LanguageMetrics(MeterRegistry registry, CharTable table) {
     this.registry = registry;
@@ -32,7 +36,8 @@ final class LanguageMetrics {
   }
 
   void request(String tag) {
-    Counter.builder(REQUESTS).tag(TAG_LANGUAGE, label(tag)).register(registry).increment();
+    requests.computeIfAbsent(label(tag), l -> Counter.builder(REQUESTS).tag(TAG_LANGUAGE, l).register(registry))
+        .increment();
   }
 
   void scriptShare(String userScript, String point, double share) {
