@@ -1,7 +1,7 @@
 # Shared by the load-test scripts: sourced after they set NAME (for messages and the work
 # directory), JAR, JVM_OPTS, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
 # prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
-# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID, REDIS_PID), and defines die, port_in_use,
+# knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID, REDIS_PID, RELAY_PID), and defines die, port_in_use,
 # wait_until, start_simulator, start_gateway, run_loadgen and wait_loadgen.
 
 die() {
@@ -38,6 +38,7 @@ SIM_PID=""
 GATEWAY_PID=""
 LOADGEN_PID=""
 REDIS_PID=""
+RELAY_PID=""
 
 stop_process() {
   local pid="$1"
@@ -55,6 +56,7 @@ cleanup() {
   stop_process "$GATEWAY_PID"
   stop_process "$SIM_PID"
   stop_process "$REDIS_PID"
+  stop_process "$RELAY_PID"
   echo "$NAME: logs and raw results kept in $WORK_DIR" >&2
 }
 trap cleanup EXIT

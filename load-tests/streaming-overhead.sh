@@ -20,12 +20,16 @@
 #   MAS_GATEWAY_JAR  the jar to run                  (default target/mas-gateway.jar)
 #   PIN           1 = gateway alone on CPU 1, simulator and loadgen on CPU 0 (taskset); 0 = all
 #                 share every core                                         (default 1)
+#   RELAY         auto = when haproxy is on the PATH, every round also streams through a bare TCP
+#                 relay (HAProxy, mode tcp, one thread) in the gateway's place and on its core: the
+#                 cost of one more process in the path on this machine, with no HTTP and no logic,
+#                 to read the gateway's added time against; 1 = required; 0 = off  (default auto)
 #   PROVIDER      the gateway's upstream: openai (pass-through), anthropic or gemini (the
 #                 simulator answers in that wire format and the gateway translates it); the
 #                 direct runs always speak OpenAI to the simulator          (default openai)
 #
 # Every process listens on, and every request goes to, 127.0.0.1 only: simulator 18090,
-# gateway 18080 (management 19090). Both servers are stopped when the script exits.
+# gateway 18080 (management 19090), relay 18081. Every server is stopped when the script exits.
 # Exit codes: 0 all targets met, 3 a target missed, 1 the run itself failed.
 set -euo pipefail
 
@@ -59,6 +63,8 @@ HOST=127.0.0.1
 # the scheduler to find it a core among five busy JVM threads, which is not what it adds.
 PIN="${PIN:-1}"
 PROVIDER="${PROVIDER:-openai}"
+RELAY="${RELAY:-auto}"
+RELAY_PORT=18081
 case "$PROVIDER" in
   openai|anthropic|gemini) ;;
   *) echo "streaming-overhead: PROVIDER must be openai, anthropic or gemini, got '$PROVIDER'" >&2; exit 1 ;;
@@ -83,18 +89,51 @@ start_simulator --ttft-ms "$SIM_TTFT_MS" --tps "$SIM_TPS" --tokens "$SIM_TOKENS"
 echo "streaming-overhead: starting gateway on $HOST:$GATEWAY_PORT (management $MANAGEMENT_PORT)" >&2
 start_gateway
 
+SIDES=(direct gateway)
+if [[ "$RELAY" == 1 ]] || { [[ "$RELAY" == auto ]] && command -v haproxy >/dev/null; }; then
+  command -v haproxy >/dev/null || die "RELAY=1 needs haproxy on the PATH"
+  port_in_use "$HOST" "$RELAY_PORT" && die "port $RELAY_PORT on $HOST is already in use"
+  cat >"$WORK_DIR/relay.cfg" <<CFG
+global
+  nbthread 1
+  maxconn 4096
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 120s
+  timeout server 120s
+frontend relay
+  bind $HOST:$RELAY_PORT
+  default_backend simulator
+backend simulator
+  server simulator $HOST:$SIM_PORT
+CFG
+  echo "streaming-overhead: starting a bare TCP relay (haproxy) on $HOST:$RELAY_PORT" >&2
+  "${PIN_GATEWAY[@]}" haproxy -f "$WORK_DIR/relay.cfg" -db >"$WORK_DIR/relay.log" 2>&1 &
+  RELAY_PID=$!
+  wait_until "port_in_use $HOST $RELAY_PORT" "$RELAY_PID" "haproxy" "$WORK_DIR/relay.log"
+  SIDES+=(relay)
+fi
 DIRECT=(--url "http://$HOST:$SIM_PORT/v1" --key sim --model sim-gpt)
+RELAYED=(--url "http://$HOST:$RELAY_PORT/v1" --key sim --model sim-gpt)
 GATEWAY=(--url "http://$HOST:$GATEWAY_PORT/v1" --key loadtest-key --model "$PROVIDER/sim-gpt")
 PACED=(--header "x-sim-tps:$STREAM_TPS")
 # Unreported: the gateway's JIT settles (streaming and non-streaming paths) before anything is
 # measured, so no measured run pays for compiling the gateway while the others do not.
 WARMUP="$GATEWAY_WARMUP" DURATION=5s run_loadgen prime-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
 WARMUP=15s DURATION=5s run_loadgen prime-json "${GATEWAY[@]}" --stream false
-# Pairs in alternating order, so that the drift of a shared machine hits both sides alike.
+# Rounds in alternating order, so that the drift of a shared machine hits every side alike.
 for round in $(seq 1 "$ROUNDS"); do
-  if (( round % 2 )); then order=(direct gateway); else order=(gateway direct); fi
+  order=()
+  for side in "${SIDES[@]}"; do
+    if (( round % 2 )); then order+=("$side"); else order=("$side" "${order[@]}"); fi
+  done
   for side in "${order[@]}"; do
-    if [[ "$side" == direct ]]; then target=("${DIRECT[@]}"); else target=("${GATEWAY[@]}"); fi
+    case "$side" in
+      direct) target=("${DIRECT[@]}") ;;
+      relay) target=("${RELAYED[@]}") ;;
+      *) target=("${GATEWAY[@]}") ;;
+    esac
     run_loadgen "$side-stream-$round" "${target[@]}" --stream true "${PACED[@]}"
   done
 done
@@ -105,7 +144,7 @@ curl -fsS "http://$HOST:$MANAGEMENT_PORT/metrics" >"$WORK_DIR/metrics-after-stre
 run_loadgen direct-json "${DIRECT[@]}" --stream false
 run_loadgen gateway-json "${GATEWAY[@]}" --stream false
 
-python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" "$PROVIDER" "$ROUNDS" "$GATEWAY_WARMUP" <<'PY'
+python3 - "$WORK_DIR" "$CONCURRENCY" "$WARMUP" "$DURATION" "$SIM_TTFT_MS" "$SIM_TOKENS" "$SIM_TPS" "$STREAM_TPS" "${#PIN_GATEWAY[@]}" "$PROVIDER" "$ROUNDS" "$GATEWAY_WARMUP" "${SIDES[*]}" <<'PY'
 import statistics
 import sys
 
@@ -113,7 +152,8 @@ sys.path.insert(0, "load-tests")
 import loadgen_report  # noqa: E402
 
 (work_dir, concurrency, warmup, duration, ttft_ms, tokens, tps, stream_tps, pin, provider, rounds,
- gateway_warmup) = sys.argv[1:13]
+ gateway_warmup, sides) = sys.argv[1:14]
+sides = sides.split()
 rounds = int(rounds)
 pinned = "gateway on CPU 1, simulator and loadgen on CPU 0" if pin != "0" else "no"
 TARGET_ADDED_P50_MS = 0.3
@@ -125,7 +165,7 @@ def report(label):
     return loadgen_report.report(work_dir, label, "streaming-overhead")
 
 
-labels = [f"{side}-stream-{r}" for r in range(1, rounds + 1) for side in ("direct", "gateway")]
+labels = [f"{side}-stream-{r}" for r in range(1, rounds + 1) for side in sides]
 runs = {label: report(label) for label in labels + ["direct-json", "gateway-json"]}
 
 print(f"\nMAS Gateway streaming overhead: concurrency {concurrency}, gateway warm-up {gateway_warmup}, "
@@ -136,15 +176,27 @@ print(f"\nMAS Gateway streaming overhead: concurrency {concurrency}, gateway war
 print(f"{'streaming':<20}{'req/s':>10}{'TTFT p50 ms':>14}{'TTFT p99 ms':>14}"
       f"{'total p99 ms':>14}{'tokens/s':>12}{'errors':>9}")
 added = {"p50": [], "p99": []}
+relayed = {"p50": [], "p99": []}
 for r in range(1, rounds + 1):
-    for side in ("direct", "gateway"):
+    for side in sides:
         x = runs[f"{side}-stream-{r}"]
         print(f"  {side + ' ' + str(r):<18}{x['rps']:>10.1f}{x['ttftMs']['p50']:>14.2f}{x['ttftMs']['p99']:>14.2f}"
               f"{x['latencyMs']['p99']:>14.2f}{x['tokensPerSec']:>12.0f}{x['errors']:>9}")
     for p in added:
-        added[p].append(runs[f"gateway-stream-{r}"]["ttftMs"][p] - runs[f"direct-stream-{r}"]["ttftMs"][p])
+        direct = runs[f"direct-stream-{r}"]["ttftMs"][p]
+        added[p].append(runs[f"gateway-stream-{r}"]["ttftMs"][p] - direct)
+        if "relay" in sides:
+            relayed[p].append(runs[f"relay-stream-{r}"]["ttftMs"][p] - direct)
 for p in added:
     print(f"  added TTFT {p}, per round: " + " / ".join(f"{v:.2f}" for v in added[p]) + " ms")
+if "relay" in sides:
+    # A bare TCP relay (HAProxy) in the gateway's place and on its core: what one more process
+    # in the path costs on this machine before any HTTP or gateway logic.
+    for p in relayed:
+        print(f"  added TTFT {p} by the bare relay, per round: " + " / ".join(f"{v:.2f}" for v in relayed[p])
+              + f" ms (median {statistics.median(relayed[p]):.2f})")
+    beyond = statistics.median(g - r for g, r in zip(added["p50"], relayed["p50"]))
+    print(f"  added TTFT p50, gateway beyond the relay, median of rounds: {beyond:.2f} ms")
 print(f"\n{'non-streaming':<20}{'req/s':>10}{'latency p50':>14}{'latency p99':>14}{'':>14}{'':>12}{'errors':>9}")
 for name in ("direct", "gateway"):
     x = runs[f"{name}-json"]
