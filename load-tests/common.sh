@@ -2,7 +2,7 @@
 # directory), JAR, JVM_OPTS, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
 # prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
 # knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID, REDIS_PID, RELAY_PID), and defines die, port_in_use,
-# wait_until, start_simulator, start_gateway, run_loadgen and wait_loadgen.
+# wait_until, start_simulator, start_gateway, start_beside_gateway, run_loadgen and wait_loadgen.
 
 die() {
   echo "$NAME: $*" >&2
@@ -96,6 +96,17 @@ start_gateway() {
   GATEWAY_PID=$!
   wait_until "curl -fsS -o /dev/null 2>/dev/null http://$HOST:$MANAGEMENT_PORT/health/ready" \
     "$GATEWAY_PID" "gateway" "$WORK_DIR/gateway.log"
+}
+
+# Starts "$@" beside the gateway (on its core with PIN=1), logging to $WORK_DIR/$2.log, waits until
+# $HOST:$3 accepts connections, and stores its pid in the variable named $1 (stopped on exit).
+start_beside_gateway() {
+  local pid_var="$1" name="$2" port="$3"
+  shift 3
+  port_in_use "$HOST" "$port" && die "port $port on $HOST is already in use"
+  "${PIN_GATEWAY[@]}" "$@" >"$WORK_DIR/$name.log" 2>&1 &
+  printf -v "$pid_var" '%s' "$!"
+  wait_until "port_in_use $HOST $port" "$!" "$name" "$WORK_DIR/$name.log"
 }
 
 # Runs loadgen once, closed loop with CONCURRENCY users, WARMUP and DURATION, JSON report in

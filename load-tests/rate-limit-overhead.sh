@@ -56,11 +56,8 @@ source "load-tests/common.sh"
 # now and then waits a scheduler slice (milliseconds) behind them: that, not the checks, was the
 # p99 measured with it. Where a Redis lives in production, it has a core of its own.
 if [[ -z "${REDIS_URL:-}" ]] && command -v redis-server >/dev/null; then
-  port_in_use "$HOST" "$OWN_REDIS_PORT" && die "port $OWN_REDIS_PORT on $HOST is already in use"
-  "${PIN_GATEWAY[@]}" redis-server --bind "$HOST" --port "$OWN_REDIS_PORT" --save "" --appendonly no \
-    >"$WORK_DIR/redis.log" 2>&1 &
-  REDIS_PID=$!
-  wait_until "port_in_use $HOST $OWN_REDIS_PORT" "$REDIS_PID" "redis-server" "$WORK_DIR/redis.log"
+  start_beside_gateway REDIS_PID redis "$OWN_REDIS_PORT" \
+    redis-server --bind "$HOST" --port "$OWN_REDIS_PORT" --save "" --appendonly no
   REDIS_URL="redis://$HOST:$OWN_REDIS_PORT"
 fi
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"

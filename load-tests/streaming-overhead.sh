@@ -92,7 +92,6 @@ start_gateway
 SIDES=(direct gateway)
 if [[ "$RELAY" == 1 ]] || { [[ "$RELAY" == auto ]] && command -v haproxy >/dev/null; }; then
   command -v haproxy >/dev/null || die "RELAY=1 needs haproxy on the PATH"
-  port_in_use "$HOST" "$RELAY_PORT" && die "port $RELAY_PORT on $HOST is already in use"
   cat >"$WORK_DIR/relay.cfg" <<CFG
 global
   nbthread 1
@@ -109,9 +108,7 @@ backend simulator
   server simulator $HOST:$SIM_PORT
 CFG
   echo "streaming-overhead: starting a bare TCP relay (haproxy) on $HOST:$RELAY_PORT" >&2
-  "${PIN_GATEWAY[@]}" haproxy -f "$WORK_DIR/relay.cfg" -db >"$WORK_DIR/relay.log" 2>&1 &
-  RELAY_PID=$!
-  wait_until "port_in_use $HOST $RELAY_PORT" "$RELAY_PID" "haproxy" "$WORK_DIR/relay.log"
+  start_beside_gateway RELAY_PID relay "$RELAY_PORT" haproxy -f "$WORK_DIR/relay.cfg" -db
   SIDES+=(relay)
 fi
 DIRECT=(--url "http://$HOST:$SIM_PORT/v1" --key sim --model sim-gpt)

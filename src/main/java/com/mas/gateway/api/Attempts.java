@@ -135,12 +135,19 @@ final class Attempts {
     }
     UpstreamCall call = new UpstreamCall(exchange.requestId(), exchange.request(), target.model(), current,
         exchange.context().request().headers(), exchange.costQuote(target), partial);
-    Future<UpstreamResponse> sent = guard.guard(target, () -> provider.send(call));
+    return guard.guard(target, () -> {
+      Future<UpstreamResponse> sent = provider.send(call);
+      firstSent();
+      return sent;
+    });
+  }
+
+  /** Only a request the breaker let through counts as handed on. */
+  private void firstSent() {
     if (onFirstSent != null) {
       onFirstSent.run();
       onFirstSent = null;
     }
-    return sent;
   }
 
   /** Aborts the attempt in flight (the client went away, or the deadline passed). */
