@@ -124,6 +124,38 @@ run_loadgen() {
   wait_loadgen "$label"
 }
 
+# Saves a scrape of the gateway's metrics (Prometheus text) to $1.
+scrape_gateway() {
+  curl -fsS "http://$HOST:$MANAGEMENT_PORT/metrics" >"$1" || die "could not read the gateway's metrics"
+}
+
+# The gateway's JIT compile time so far, in milliseconds (its metric jvm_compilation_time_ms_total).
+gateway_compile_ms() {
+  curl -fsS "http://$HOST:$MANAGEMENT_PORT/metrics" \
+    | awk '/^jvm_compilation_time_ms_total/ { sum += $NF } END { printf "%d\n", sum }'
+}
+
+# Puts unreported load "$@" (loadgen options) through the gateway in slices of JIT_SLICE seconds
+# (default 20) until, in one slice, its JIT compiler spent under JIT_QUIET_PCT % of the slice
+# compiling (default 2), or JIT_SETTLE_MAX seconds have passed (default 300; then it warns). On
+# one core busy with the load, C2 needs minutes to compile the hot paths, and a measured run
+# that overlaps it pays for the compiler's share of the core.
+settle_gateway_jit() {
+  local slice="${JIT_SLICE:-20}" quiet="${JIT_QUIET_PCT:-2}" max="${JIT_SETTLE_MAX:-300}"
+  local waited=0 before after
+  while ((waited < max)); do
+    before=$(gateway_compile_ms) || die "could not read the gateway's metrics"
+    WARMUP=0s DURATION="${slice}s" run_loadgen "settle-$waited" "$@"
+    after=$(gateway_compile_ms) || die "could not read the gateway's metrics"
+    waited=$((waited + slice))
+    echo "$NAME: the gateway's JIT compiled for $((after - before)) ms in the last ${slice} s" >&2
+    if (((after - before) * 100 < quiet * slice * 1000)); then
+      return 0
+    fi
+  done
+  echo "$NAME: warning: the gateway's JIT was still compiling after ${max} s of load" >&2
+}
+
 # Waits for the loadgen run $1 started in the background as LOADGEN_PID; dies when it failed.
 wait_loadgen() {
   if ! wait "$LOADGEN_PID"; then

@@ -27,3 +27,10 @@ def overhead_quantiles(metrics_file):
             if "quantile" in labels and "part" in labels:
                 found.setdefault(labels["part"], {})[labels["quantile"]] = float(match.group(2))
     return found
+
+
+def compile_ms(metrics_file):
+    """The JIT compile time so far, in ms, of the JVM whose Prometheus scrape this is."""
+    pattern = re.compile(r'^jvm_compilation_time_ms_total(?:\{.*\})?\s+(\S+)$')
+    with open(metrics_file, encoding="utf-8") as scrape:
+        return sum(float(m.group(1)) for m in map(pattern.match, scrape) if m)

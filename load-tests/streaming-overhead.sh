@@ -3,15 +3,17 @@
 # and once through the gateway, streaming and non-streaming, in one run on this machine.
 #
 #   mvn -q -DskipTests package                 # once: builds target/mas-gateway.jar
-#   load-tests/streaming-overhead.sh           # ~6 minutes with the defaults
+#   load-tests/streaming-overhead.sh           # 9 to 14 minutes with the defaults
 #   CONCURRENCY=50 DURATION=10s load-tests/streaming-overhead.sh
 #
 # Environment (all optional):
 #   CONCURRENCY   virtual users = connections per run          (default 200)
 #   DURATION      measured time per run                          (default 20s)
 #   WARMUP        unmeasured time before it, per run (the load generator's own JIT) (default 10s)
-#   GATEWAY_WARMUP  unreported load through the gateway before the first measured run: on its
-#                 one pinned core its C2 compiler is busy for about 40 s     (default 60s)
+#   GATEWAY_WARMUP  unreported load through the gateway before the first measured run; after it
+#                 (and a non-streaming prime) streaming load goes on in slices until the gateway's
+#                 JIT compiler is done: JIT_SLICE, JIT_QUIET_PCT, JIT_SETTLE_MAX in common.sh
+#                 (default 60s)
 #   ROUNDS        direct/gateway streaming pairs, alternating which goes first; the added
 #                 time is the median over the pairs                          (default 3)
 #   JVM_OPTS      JVM flags of simulator, gateway and loadgen   (default below)
@@ -119,6 +121,8 @@ PACED=(--header "x-sim-tps:$STREAM_TPS")
 # measured, so no measured run pays for compiling the gateway while the others do not.
 WARMUP="$GATEWAY_WARMUP" DURATION=5s run_loadgen prime-stream "${GATEWAY[@]}" --stream true "${PACED[@]}"
 WARMUP=15s DURATION=5s run_loadgen prime-json "${GATEWAY[@]}" --stream false
+settle_gateway_jit "${GATEWAY[@]}" --stream true "${PACED[@]}"
+scrape_gateway "$WORK_DIR/metrics-before-streams.txt"
 # Rounds in alternating order, so that the drift of a shared machine hits every side alike.
 for round in $(seq 1 "$ROUNDS"); do
   order=()
@@ -136,8 +140,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 # The gateway's own share of the time to first token (mas_gateway_overhead_seconds), as its
 # percentiles over the last two minutes stand now: the last streaming rounds, nothing else.
-curl -fsS "http://$HOST:$MANAGEMENT_PORT/metrics" >"$WORK_DIR/metrics-after-streams.txt" \
-  || die "could not read the gateway's metrics"
+scrape_gateway "$WORK_DIR/metrics-after-streams.txt"
 run_loadgen direct-json "${DIRECT[@]}" --stream false
 run_loadgen gateway-json "${GATEWAY[@]}" --stream false
 
@@ -201,6 +204,9 @@ for name in ("direct", "gateway"):
           f"{'':>14}{'':>12}{x['errors']:>9}")
 
 own = loadgen_report.overhead_quantiles(f"{work_dir}/metrics-after-streams.txt")
+jit_ms = (loadgen_report.compile_ms(f"{work_dir}/metrics-after-streams.txt")
+          - loadgen_report.compile_ms(f"{work_dir}/metrics-before-streams.txt"))
+print(f"\nthe gateway's JIT compiled for {jit_ms:.0f} ms during the streaming rounds (on the gateway's core)")
 print("\nthe gateway's own time, from its metric mas_gateway_overhead_seconds (last streaming rounds):")
 for part, label in (("request", "request read -> upstream request handed on"),
                     ("first_event", "first event read upstream -> written to the client")):

@@ -1,6 +1,7 @@
 package com.mas.gateway.api;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,11 @@ final class ConcurrentStages implements Stage {
 
   @Override
   public Future<Void> apply(Exchange exchange) {
-    List<Future<Void>> runs = stages.stream().map(stage -> Pipeline.applySafely(stage, exchange)).toList();
+    // A loop, not a stream: this runs for every request.
+    List<Future<Void>> runs = new ArrayList<>(stages.size());
+    for (Stage stage : stages) {
+      runs.add(Pipeline.applySafely(stage, exchange));
+    }
     return Future.join(runs).transform(joined -> {
       for (Future<Void> run : runs) {
         if (run.failed()) {

@@ -40,7 +40,7 @@ public final class TenantDirectory {
 
   /** The tenant owning {@code apiKey} and whether the key is enabled; empty for an unknown key. */
   public Optional<KeyMatch> find(String apiKey) {
-    byte[] presented = HexFormat.of().parseHex(ApiKeyHash.sha256Hex(apiKey));
+    byte[] presented = ApiKeyHash.sha256(apiKey);
     KeyMatch found = null;
     for (Entry entry : entries) {
       // Every entry is compared, even after a match: the time taken does not depend on the key.

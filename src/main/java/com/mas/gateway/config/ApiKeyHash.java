@@ -25,9 +25,13 @@ public final class ApiKeyHash {
 
   /** The SHA-256 of {@code key} (UTF-8) as 64 lowercase hex characters. */
   public static String sha256Hex(String key) {
+    return HexFormat.of().formatHex(sha256(key));
+  }
+
+  /** The SHA-256 of {@code key} (UTF-8). */
+  public static byte[] sha256(String key) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       // Every Java platform must provide SHA-256 (MessageDigest Javadoc).
       throw new IllegalStateException("SHA-256 unavailable", e);

@@ -3,10 +3,7 @@ package com.mas.gateway.cost;
 import com.mas.gateway.config.BudgetConfig;
 import com.mas.gateway.config.TenantConfig;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,28 +45,26 @@ record BudgetPlan(String tenant, List<BudgetPeriod> periods, String holdsKey, St
    */
   static BudgetPlan of(TenantConfig tenant, String agentType, ZoneId zone, Instant start, UnaryOperator<String> keys) {
     String tag = "{" + tenant.id() + "}:budget:";
-    ZonedDateTime local = start.atZone(zone);
+    PeriodDates dates = PeriodDates.at(start, zone);
     List<BudgetPeriod> periods = new ArrayList<>(4);
-    addPeriods(periods, null, tenant.budgets(), local, tag + "tenant:", TENANT_FIELD, keys);
+    addPeriods(periods, null, tenant.budgets(), dates, tag + "tenant:", TENANT_FIELD, keys);
     BudgetConfig agent = agentBudget(tenant.agentBudgets(), agentType);
     if (agent != null) {
-      addPeriods(periods, agentType, agent, local, tag + "agent:" + agentType + ":", "a:" + agentType, keys);
+      addPeriods(periods, agentType, agent, dates, tag + "agent:" + agentType + ":", "a:" + agentType, keys);
     }
     return new BudgetPlan(tenant.id(), periods, keys.apply(tag + "holds"), keys.apply(tag + "hold-expiry"),
         keys.apply(tag + "held"));
   }
 
   private static void addPeriods(List<BudgetPeriod> periods, String agentType, BudgetConfig budget,
-      ZonedDateTime local, String prefix, String field, UnaryOperator<String> keys) {
-    LocalDate day = local.toLocalDate();
-    String dayLabel = day.toString();
-    String monthLabel = dayLabel.substring(0, 7);
-    long dayEnd = day.plusDays(1).atStartOfDay(local.getZone()).toEpochSecond();
-    long monthEnd = day.with(TemporalAdjusters.firstDayOfNextMonth()).atStartOfDay(local.getZone()).toEpochSecond();
-    periods.add(new BudgetPeriod(agentType, true, dayLabel, keys.apply(prefix + "day:" + dayLabel),
-        budget.dailyMicros(), budget.alertPercents(), dayEnd, dayEnd + KEEP_DAYS_SECONDS, field));
-    periods.add(new BudgetPeriod(agentType, false, monthLabel, keys.apply(prefix + "month:" + monthLabel),
-        budget.monthlyMicros(), budget.alertPercents(), monthEnd, monthEnd + KEEP_MONTHS_SECONDS, field));
+      PeriodDates dates, String prefix, String field, UnaryOperator<String> keys) {
+    String day = dates.dayLabel();
+    String month = dates.monthLabel();
+    periods.add(new BudgetPeriod(agentType, true, day, keys.apply(prefix + "day:" + day),
+        budget.dailyMicros(), budget.alertPercents(), dates.dayEnd(), dates.dayEnd() + KEEP_DAYS_SECONDS, field));
+    periods.add(new BudgetPeriod(agentType, false, month, keys.apply(prefix + "month:" + month),
+        budget.monthlyMicros(), budget.alertPercents(), dates.monthEnd(), dates.monthEnd() + KEEP_MONTHS_SECONDS,
+        field));
   }
 
   /** The agent type's budget, matched without regard to case; null when it has none. */

@@ -15,6 +15,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.Json;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
@@ -36,10 +38,18 @@ public final class HttpProvider implements Provider {
 
   private static final ChatRequestParser PROBE_PARSER = new ChatRequestParser();
 
+  /** An upstream URI and its parse. */
+  private record ParsedUri(String text, URL url) {}
+
   private final Vertx vertx;
   private final ProviderConfig config;
   private final HttpClientAgent client;
   private final WireProtocol protocol;
+  /**
+   * The last URI requested: most requests of a provider go to one URI, parsed once here. Replaced
+   * without a lock: a {@link ParsedUri} is immutable, so a racing reader sees a whole one.
+   */
+  private ParsedUri lastUri;
 
   public HttpProvider(Vertx vertx, ProviderConfig config, HttpClientAgent client, WireProtocol protocol) {
     this.vertx = vertx;
@@ -159,9 +169,22 @@ public final class HttpProvider implements Provider {
   private RequestOptions options(HttpMethod method, String uri) {
     return new RequestOptions()
         .setMethod(method)
-        .setAbsoluteURI(uri)
+        .setAbsoluteURI(url(uri))
         .setConnectTimeout(config.timeouts().connect().toMillis())
         .putHeader("user-agent", "mas-gateway");
+  }
+
+  private URL url(String uri) {
+    ParsedUri last = lastUri;
+    if (last == null || !last.text().equals(uri)) {
+      try {
+        last = new ParsedUri(uri, new URL(uri));
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("provider " + name() + " has no valid URL", e);
+      }
+      lastUri = last;
+    }
+    return last.url();
   }
 
   private RequestOptions requestOptions(UpstreamCall call) {

@@ -37,7 +37,11 @@ final class Route {
       int maxAttempts, Duration deadline, ResponseScript responseScript) {
     this.name = name;
     this.targets = List.copyOf(targets);
-    this.capabilities = this.targets.stream().map(catalog::capabilities).toList();
+    List<ModelCapabilities> capabilities = new ArrayList<>(this.targets.size());
+    for (Target target : this.targets) { // a loop: a single-target route is built for every request
+      capabilities.add(catalog.capabilities(target));
+    }
+    this.capabilities = List.copyOf(capabilities);
     this.strategy = strategy;
     this.continuation = continuation;
     this.maxAttempts = maxAttempts;
