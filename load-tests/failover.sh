@@ -6,7 +6,7 @@
 # against the simulator. Target: failover TTFT - direct TTFT <= the failed attempt's time + 1 ms.
 #
 #   mvn -q -DskipTests package                 # once: builds target/mas-gateway.jar
-#   load-tests/failover.sh                     # ~3.5 minutes with the defaults
+#   load-tests/failover.sh                     # 4 to 7 minutes with the defaults
 #   CONCURRENCY=20 DURATION=10s load-tests/failover.sh
 #
 # Environment (all optional):
@@ -18,6 +18,8 @@
 #   STREAM_TPS    tokens per second of each streamed answer       (default 50)
 #   FAILING       the first target's fault model (a simulator fault model name) (default sim-status-503)
 #   JVM_OPTS, MAS_GATEWAY_JAR, PIN   as in streaming-overhead.sh
+#   JIT_SLICE, JIT_QUIET_PCT, JIT_SETTLE_MAX  first, failover load in slices until the gateway's
+#                 JIT compiler is done (common.sh settle_gateway_jit)
 #
 # With circuit breakers in the build, the first target's breaker opens after its threshold and
 # later requests skip it: the failover run then measures mostly skipped attempts (cheaper still).
@@ -65,7 +67,9 @@ echo "failover: starting gateway on $HOST:$GATEWAY_PORT" >&2
 start_gateway
 
 GATEWAY=(--url "http://$HOST:$GATEWAY_PORT/v1" --key loadtest-key --stream true --header "x-sim-tps:$STREAM_TPS")
-for round in $(seq 0 "$ROUNDS"); do # round 0 warms the JIT up and is not reported
+# Unreported: failover load (both the failing and the answering attempt) until the gateway's JIT is done.
+settle_gateway_jit "${GATEWAY[@]}" --model failover
+for round in $(seq 0 "$ROUNDS"); do # round 0 warms the pools and caches up and is not reported
   run_loadgen "direct-$round" "${GATEWAY[@]}" --model direct
   run_loadgen "failover-$round" "${GATEWAY[@]}" --model failover
 done
