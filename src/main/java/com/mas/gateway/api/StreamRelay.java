@@ -118,7 +118,7 @@ final class StreamRelay implements ClientSink {
     client.upstreamRead();
     try {
       framer.handle(chunk);
-    } catch (SseFramer.EventTooLargeException | IllegalStateException e) {
+    } catch (SseFramer.EventTooLargeException e) {
       fail(GatewayException.badGateway("upstream_event_too_large", "The upstream provider sent an oversized event."));
     }
   }

@@ -2,7 +2,6 @@ package com.mas.gateway.provider;
 
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.parsetools.RecordParser;
 
 /**
  * Frames an upstream SSE body into {@link SseEvent}s (WHATWG HTML, "Server-sent events",
@@ -10,8 +9,11 @@ import io.vertx.core.parsetools.RecordParser;
  * have; comment lines ({@code : keep-alive}) are counted but not delivered; an event is
  * delivered at the blank line that ends it.
  *
- * <p>Memory is bounded: a line or an event longer than {@code maxEventBytes} fails the framer
- * with {@link EventTooLargeException}. It does no flow control of its own: the owner pauses the
+ * <p>Lines are cut out of each chunk as slices, without copying, so a chunk must not change
+ * after it is handed in (Vert.x hands in every chunk as a buffer of its own); only the start of a
+ * line that a chunk leaves open is copied, to be joined with the next. Memory is bounded: a line
+ * or an event longer than {@code maxEventBytes} fails the framer with
+ * {@link EventTooLargeException}. It does no flow control of its own: the owner pauses the
  * upstream, and at most the events of the chunk already received are delivered after that.
  */
 public final class SseFramer implements Handler<Buffer> {
@@ -19,23 +21,32 @@ public final class SseFramer implements Handler<Buffer> {
   private static final byte[] DATA = {'d', 'a', 't', 'a'};
   private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
 
-  private final RecordParser lines;
   private final int maxEventBytes;
   private final Handler<SseEvent> events;
   private String eventName;
   private Buffer data;
+  /** The start of a line the chunks so far have not ended, or null. */
+  private Buffer partial;
   private int comments;
 
   public SseFramer(int maxEventBytes, Handler<SseEvent> events) {
     this.maxEventBytes = maxEventBytes;
     this.events = events;
-    this.lines = RecordParser.newDelimited("\n", this::onLine);
-    this.lines.maxRecordSize(maxEventBytes);
   }
 
   @Override
   public void handle(Buffer chunk) {
-    lines.handle(chunk);
+    int start = 0;
+    int end = chunk.length();
+    for (int i = 0; i < end; i++) {
+      if (chunk.getByte(i) == '\n') {
+        onLine(line(chunk, start, i));
+        start = i + 1;
+      }
+    }
+    if (start < end) {
+      keepOpenLine(chunk, start, end);
+    }
   }
 
   /** Comment lines seen so far (DeepSeek sends {@code : keep-alive} while queued). */
@@ -43,8 +54,33 @@ public final class SseFramer implements Handler<Buffer> {
     return comments;
   }
 
+  /** The line that ends at {@code end}: a slice of the chunk, or the open line joined with it. */
+  private Buffer line(Buffer chunk, int start, int end) {
+    if (partial == null) {
+      return chunk.slice(start, end);
+    }
+    keepOpenLine(chunk, start, end);
+    Buffer line = partial;
+    partial = null;
+    return line;
+  }
+
+  private void keepOpenLine(Buffer chunk, int start, int end) {
+    if (partial == null) {
+      partial = Buffer.buffer(end - start);
+    }
+    if (partial.length() + end - start > maxEventBytes) {
+      partial = null;
+      throw new EventTooLargeException(maxEventBytes);
+    }
+    partial.appendBuffer(chunk, start, end - start);
+  }
+
   private void onLine(Buffer raw) {
     int length = raw.length();
+    if (length > maxEventBytes) {
+      throw new EventTooLargeException(maxEventBytes);
+    }
     if (length > 0 && raw.getByte(length - 1) == '\r') {
       length--;
     }
@@ -65,7 +101,6 @@ public final class SseFramer implements Handler<Buffer> {
       valueStart++;
     }
     if (isField(raw, nameEnd, DATA)) {
-      // Each line is a fresh buffer from the record parser, so a slice of it is safe to keep.
       appendData(raw.slice(valueStart, length));
     } else if (isField(raw, nameEnd, EVENT)) {
       eventName = raw.getString(valueStart, length);

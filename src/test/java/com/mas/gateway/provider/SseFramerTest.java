@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,31 @@ class SseFramerTest {
     assertThatThrownBy(() -> framer.handle(Buffer.buffer("data: " + "x".repeat(40) + "\ndata: " + "y".repeat(40) + "\n")))
         .isInstanceOf(SseFramer.EventTooLargeException.class);
     assertThatThrownBy(() -> new SseFramer(64, e -> {}).handle(Buffer.buffer("data: " + "z".repeat(100))))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(SseFramer.EventTooLargeException.class);
+  }
+
+  @Test
+  void refuses_a_line_left_open_over_the_bound_across_chunks() {
+    SseFramer small = new SseFramer(64, events::add);
+    small.handle(Buffer.buffer("data: " + "a".repeat(50)));
+
+    assertThatThrownBy(() -> small.handle(Buffer.buffer("b".repeat(20))))
+        .isInstanceOf(SseFramer.EventTooLargeException.class);
+  }
+
+  @Test
+  void an_event_cut_anywhere_between_chunks_is_the_same_event() {
+    String wire = "event: delta\ndata: {\"x\":\"一二三\"}\n\n: keep-alive\r\ndata: a\r\ndata: b\r\n\r\n";
+    byte[] bytes = wire.getBytes(StandardCharsets.UTF_8);
+    for (int cut = 0; cut <= bytes.length; cut++) {
+      events.clear();
+      SseFramer cutFramer = new SseFramer(64, events::add);
+      cutFramer.handle(Buffer.buffer(Arrays.copyOfRange(bytes, 0, cut)));
+      cutFramer.handle(Buffer.buffer(Arrays.copyOfRange(bytes, cut, bytes.length)));
+
+      assertThat(events).as("cut at %d", cut).extracting(e -> e.data().toString())
+          .containsExactly("{\"x\":\"一二三\"}", "a\nb");
+      assertThat(events).extracting(SseEvent::name).containsExactly("delta", null);
+    }
   }
 }
