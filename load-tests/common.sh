@@ -2,7 +2,8 @@
 # directory), JAR, JVM_OPTS, HOST, SIM_PORT, GATEWAY_PORT, MANAGEMENT_PORT and PIN. It checks the
 # prerequisites and the ports, makes WORK_DIR, pins the JVMs when PIN=1, stops every process it
 # knows of on exit (SIM_PID, GATEWAY_PID, LOADGEN_PID, REDIS_PID, RELAY_PID), and defines die, port_in_use,
-# wait_until, start_simulator, start_gateway, start_beside_gateway, run_loadgen and wait_loadgen.
+# wait_until, start_simulator, start_gateway, start_beside_gateway, run_loadgen, scrape_gateway,
+# gateway_compile_ms, settle_gateway_jit and wait_loadgen.
 
 die() {
   echo "$NAME: $*" >&2
@@ -129,10 +130,11 @@ scrape_gateway() {
   curl -fsS "http://$HOST:$MANAGEMENT_PORT/metrics" >"$1" || die "could not read the gateway's metrics"
 }
 
-# The gateway's JIT compile time so far, in milliseconds (its metric jvm_compilation_time_ms_total).
+# The gateway's JIT compile time so far, in milliseconds (loadgen_report.compile_ms of a scrape).
 gateway_compile_ms() {
-  curl -fsS "http://$HOST:$MANAGEMENT_PORT/metrics" \
-    | awk '/^jvm_compilation_time_ms_total/ { sum += $NF } END { printf "%d\n", sum }'
+  scrape_gateway "$WORK_DIR/metrics-now.txt"
+  python3 -c 'import sys; sys.path.insert(0, "load-tests"); import loadgen_report
+print(int(loadgen_report.compile_ms(sys.argv[1])))' "$WORK_DIR/metrics-now.txt"
 }
 
 # Puts unreported load "$@" (loadgen options) through the gateway in slices of JIT_SLICE seconds
