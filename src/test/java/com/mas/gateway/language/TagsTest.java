@@ -40,6 +40,10 @@ class TagsTest {
     assertThat(Tags.chineseScript("yue")).isEqualTo("zh-Hant");
     assertThat(Tags.chineseScript("zh")).isNull();
     assertThat(Tags.chineseScript("ja")).isNull();
+    assertThat(Tags.chineseScript("en-GB")).isNull();
+    assertThat(Tags.chineseScript("ZH-tw")).isEqualTo("zh-Hant");
+    assertThat(Tags.chineseScript("fil-PH")).isNull();
+    assertThat(Tags.chineseScript("i-default")).isNull();
     assertThat(Tags.chineseScript(null)).isNull();
   }
 
