@@ -4,6 +4,7 @@ import com.mas.gateway.auth.HashKeyCommand;
 import com.mas.gateway.config.ConfigException;
 import com.mas.gateway.config.ConfigLoader;
 import com.mas.gateway.config.LoadedConfig;
+import com.mas.gateway.config.NetworkTransport;
 import com.mas.gateway.loadgen.LoadgenCommand;
 import com.mas.gateway.simulator.Simulator;
 import com.mas.gateway.simulator.SimulatorCommand;
@@ -48,8 +49,10 @@ public final class Main {
 
   private static void runGateway(String[] args, Map<String, String> env) {
     LoadedConfig loaded;
+    boolean nativeTransport;
     try {
       loaded = ConfigLoader.resolve(args, env);
+      nativeTransport = NetworkTransport.preferNative(env);
     } catch (ConfigException e) {
       System.err.println("configuration error: " + e.getMessage());
       exitWith(2);
@@ -57,17 +60,16 @@ public final class Main {
     }
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // Java NIO, not the native epoll transport the simulator and loadgen use: epoll saved about 8 %
-    // of the gateway's CPU per event but lengthened its tail (TTFT p99 48-62 ms against 34-38 ms
-    // through NIO, 200 paced streams, same session; load-tests/README.md).
+    // Netty's epoll unless GATEWAY_TRANSPORT=nio: about 8 % less CPU per relayed event, and the
+    // added time to first token at 200 streams 0.21 ms against 0.27-0.32 through NIO (README).
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setEventLoopPoolSize(cores)
+        .with(new VertxOptions().setEventLoopPoolSize(cores).setPreferNativeTransport(nativeTransport)
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     Optional<Path> file = ConfigLoader.configFile(args, env);
     withUpstream(vertx, loaded, env)
-        .compose(config -> Gateway.start(vertx, config.config(), registry, cores).map(g -> announce(g, config)))
+        .compose(config -> Gateway.start(vertx, config.config(), registry, cores).map(g -> announce(g, config, vertx)))
         .compose(gateway -> watch(gateway, file, env))
         .onSuccess(gateway -> ShutdownSignals.install(gateway, vertx))
         .onFailure(failure -> {
@@ -95,13 +97,14 @@ public final class Main {
     return gateway.watch(file.get(), env).map(gateway);
   }
 
-  private static Gateway announce(Gateway gateway, LoadedConfig loaded) {
+  private static Gateway announce(Gateway gateway, LoadedConfig loaded, Vertx vertx) {
     loaded.warnings().forEach(w -> LOG.warn(w));
     String base = "http://127.0.0.1:" + gateway.port() + "/v1";
     if (gateway.config().demo()) {
       LOG.info("demo mode: no provider key configured, answering from the built-in simulator (models: demo, demo-fast, demo-claude, demo-gemini)");
     }
-    LOG.info("MAS Gateway listening: API {} , management http://127.0.0.1:{}", base, gateway.managementPort());
+    LOG.info("MAS Gateway listening: API {} , management http://127.0.0.1:{} ({} transport)", base,
+        gateway.managementPort(), vertx.isNativeTransportEnabled() ? "native" : "NIO");
     loaded.generatedTenantKey().ifPresent(key -> System.out.println(
         "Generated API key for tenant 'default' (shown once; set GATEWAY_API_KEY to choose your own):\n  " + key));
     return gateway;

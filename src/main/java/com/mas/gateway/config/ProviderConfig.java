@@ -71,7 +71,8 @@ public record ProviderConfig(
   public boolean forwards(String name) {
     for (String rule : forwardHeaders) {
       boolean prefix = rule.endsWith("*");
-      if (prefix ? name.startsWith(rule.substring(0, rule.length() - 1)) : name.equals(rule)) {
+      // regionMatches, not a substring: this runs for every client header of every request
+      if (prefix ? name.regionMatches(0, rule, 0, rule.length() - 1) : name.equals(rule)) {
         return !NEVER_FORWARDED.contains(name);
       }
     }

@@ -15,6 +15,8 @@ class ForwardHeadersTest {
     assertThat(provider.forwards("x-sim-tokens")).isTrue();
     assertThat(provider.forwards("openai-beta")).isTrue();
     assertThat(provider.forwards("x-other")).isFalse();
+    assertThat(provider.forwards("x-sim-")).isTrue();
+    assertThat(provider.forwards("x-si")).isFalse();
   }
 
   @Test
