@@ -60,8 +60,8 @@ public final class Main {
     }
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // Netty's epoll unless GATEWAY_TRANSPORT=nio: about 8 % less CPU per relayed event, and the
-    // added time to first token at 200 streams 0.21 ms against 0.27-0.32 through NIO (README).
+    // Netty's epoll unless GATEWAY_TRANSPORT=nio: less CPU per relayed event; at 200 streams it
+    // added 0.19-0.22 ms to the first token in three runs, NIO 0.19-0.32 ms in five (README).
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setEventLoopPoolSize(cores).setPreferNativeTransport(nativeTransport)
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
