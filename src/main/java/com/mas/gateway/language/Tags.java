@@ -69,8 +69,8 @@ final class Tags {
    * to {@code zh}). Three-letter ones ({@code yue}, {@code cmn}) still go through ICU.
    */
   private static boolean isOtherTwoLetterLanguage(String tag) {
-    boolean twoLetters = tag.length() == 2 || (tag.length() > 2 && tag.charAt(2) == '-');
-    return twoLetters && !tag.regionMatches(true, 0, "zh", 0, 2);
+    String language = language(tag);
+    return language.length() == 2 && !language.equalsIgnoreCase("zh");
   }
 
   /** The primary language subtag: {@code zh} of {@code zh-Hant-TW}. */
